@@ -1,0 +1,14 @@
+import type { Settings } from './settings';
+
+/** The resolved configuration the Nest application is built from. */
+export interface AppConfig {
+  databaseUrl: string;
+  jwtSecret: string;
+  corsOrigins: Settings['corsOrigins'];
+  rateLimit: Settings['rateLimit'];
+  logLevel: string;
+  /** Followers (corrections feed, listings) run in this process unless turned off (tests drive them). */
+  runFollowers: boolean;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

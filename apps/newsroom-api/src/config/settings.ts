@@ -1,0 +1,42 @@
+/** Everything the API reads from its environment, checked once at start-up. */
+export interface Settings {
+  /** Unset: the embedded PostgreSQL under `dataDir` is used. */
+  databaseUrl?: string;
+  jwtSecret?: string;
+  port: number;
+  dataDir: string;
+  corsOrigins: string[];
+  rateLimit: { perActorPerMinute: number; perAddressPerMinute: number };
+  logLevel: string;
+}
+
+export const MIN_SECRET_BYTES = 32;
+
+export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  return {
+    databaseUrl: nonEmpty(env.DATABASE_URL),
+    jwtSecret: nonEmpty(env.JWT_SECRET),
+    port: integer(env.PORT, 3000, 'PORT'),
+    dataDir: nonEmpty(env.DATA_DIR) ?? '.data',
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    rateLimit: {
+      perActorPerMinute: integer(env.RATE_LIMIT_PER_ACTOR, 6000, 'RATE_LIMIT_PER_ACTOR'),
+      perAddressPerMinute: integer(env.RATE_LIMIT_PER_ADDRESS, 12000, 'RATE_LIMIT_PER_ADDRESS'),
+    },
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value && value.trim() !== '' ? value : undefined;
+}
+
+function integer(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return parsed;
+}

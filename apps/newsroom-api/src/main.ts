@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { createApp } from './bootstrap';
+import { prepareRuntime } from './config/runtime';
+import { loadSettings } from './config/settings';
+
+async function main(): Promise<void> {
+  const settings = loadSettings();
+  const runtime = await prepareRuntime(settings);
+  const app = await createApp({
+    databaseUrl: runtime.databaseUrl,
+    jwtSecret: runtime.jwtSecret,
+    corsOrigins: settings.corsOrigins,
+    rateLimit: settings.rateLimit,
+    logLevel: settings.logLevel,
+    runFollowers: true,
+  });
+  await app.listen(settings.port);
+  process.stdout.write(`Newsroom API listening on http://localhost:${settings.port} (docs at /docs)\n`);
+  const stop = async (): Promise<void> => {
+    await app.close();
+    await runtime.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Newsroom API failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

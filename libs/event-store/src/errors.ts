@@ -1,0 +1,25 @@
+import type { ExpectedRevision } from './types';
+
+/** The stream was not at the revision the writer expected; nothing was written. */
+export class WrongExpectedRevisionError extends Error {
+  readonly code = 'WrongExpectedRevision';
+
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    readonly actual: number,
+  ) {
+    super(`Stream ${streamId} is at revision ${actual}, expected ${String(expected)}`);
+    this.name = 'WrongExpectedRevisionError';
+  }
+}
+
+/** An idempotency key was reused for a different stream. */
+export class IdempotencyKeyConflictError extends Error {
+  readonly code = 'IdempotencyKeyConflict';
+
+  constructor(readonly idempotencyKey: string) {
+    super(`Idempotency key ${idempotencyKey} was already used for another stream`);
+    this.name = 'IdempotencyKeyConflictError';
+  }
+}

@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import { Pool } from 'pg';
+import { quoteIdentifier } from '@newsroom/database';
+import { admin, currentCluster, withDatabase } from './test-cluster';
+
+/** A fresh, migrated database of one's own, cloned from the run's template. */
+export interface TestDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const cluster = currentCluster();
+  const name = `newsroom_t_${cluster.runId}_${randomBytes(4).toString('hex')}`;
+  await admin(cluster.adminUrl, `CREATE DATABASE ${quoteIdentifier(name)} TEMPLATE ${quoteIdentifier(cluster.template)}`);
+  return {
+    name,
+    url: withDatabase(cluster.adminUrl, name),
+    drop: () => admin(cluster.adminUrl, `DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`),
+  };
+}
+
+/** A pool on a fresh database, for tests of the store below the HTTP layer. */
+export async function createTestPool(max = 20): Promise<{ pool: Pool; database: TestDatabase; close(): Promise<void> }> {
+  const database = await createTestDatabase();
+  const pool = new Pool({ connectionString: database.url, max });
+  return {
+    pool,
+    database,
+    close: async () => {
+      await pool.end();
+      await database.drop();
+    },
+  };
+}
