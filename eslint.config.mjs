@@ -15,6 +15,7 @@ export default tseslint.config(
   {
     // The domain is data and functions: no framework, ORM, clock or randomness inside it.
     files: ['libs/articles/src/**/*.ts'],
+    ignores: ['libs/articles/src/**/*.spec.ts', 'libs/articles/src/testing/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'typeorm', 'pg', 'express', 'node:*'] }],
       'no-restricted-syntax': [

@@ -1,16 +1,29 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { mountOpenApi } from './http/openapi';
 
 /** Builds the whole HTTP application; `main.ts` and the e2e tests share it. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
-    logger: ['error', 'warn'],
+    logger: config.logLevel === 'silent' ? false : ['error', 'warn', 'log'],
+    // Bodies are parsed by our own middleware so that their errors are problem+json too.
     bodyParser: false,
   });
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  // Swagger UI needs inline scripts and styles; everything else keeps helmet's strict defaults.
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }));
+  if (config.corsOrigins.length > 0)
+    app.enableCors({
+      origin: config.corsOrigins,
+      exposedHeaders: ['ETag', 'Location', 'Idempotent-Replayed', 'X-Request-Id', 'Retry-After'],
+    });
   app.enableShutdownHooks();
+  mountOpenApi(app);
   await app.init();
   return app;
 }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { issueToken } from './auth/token-issuer';
 import { createApp } from './bootstrap';
 import { prepareRuntime } from './config/runtime';
 import { loadSettings } from './config/settings';
@@ -16,6 +17,10 @@ async function main(): Promise<void> {
   });
   await app.listen(settings.port);
   process.stdout.write(`Newsroom API listening on http://localhost:${settings.port} (docs at /docs)\n`);
+  if (runtime.embedded && !settings.jwtSecret) {
+    const token = await issueToken(runtime.jwtSecret, { sub: 'local-editor', name: 'Local editor', roles: ['editor'] });
+    process.stdout.write(`Editor token for local use (12 h):\n  ${token}\n`);
+  }
   const stop = async (): Promise<void> => {
     await app.close();
     await runtime.stop();

@@ -1,0 +1,91 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Article } from '@newsroom/articles';
+import type { Response } from 'express';
+import { Allow } from '../auth/access.decorators';
+import { PositiveIntPipe } from '../http/positive-int.pipe';
+import { ProblemException } from '../http/problem';
+import { ArticleAtQueryDto, DiffQueryDto, ListArticlesQueryDto, PageQueryDto } from './dto/read-queries.dto';
+import { ArticleView, ProblemView } from './openapi/article.schema';
+import { diffArticles } from './queries/article-diff';
+import { ArticleHistory } from './queries/article-history';
+import { ArticleListing } from './queries/article-listing';
+import { ArticleReader } from './queries/article-reader';
+
+const ID = new ParseUUIDPipe({ version: '4' });
+const REVISION = new PositiveIntPipe('n');
+
+/** Every read of articles: current and past states, history, diffs and the raw log. */
+@ApiTags('reads')
+@ApiBearerAuth()
+@ApiResponse({ status: 400, type: ProblemView, description: 'Bad query parameter or id' })
+@ApiResponse({ status: 401, type: ProblemView })
+@ApiResponse({ status: 404, type: ProblemView, description: 'Unknown article or revision' })
+@Controller('articles')
+export class ArticleReadsController {
+  constructor(
+    private readonly reader: ArticleReader,
+    private readonly history: ArticleHistory,
+    private readonly listing: ArticleListing,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Articles, most recently changed first: { items, nextCursor }' })
+  list(@Query() query: ListArticlesQueryDto) {
+    return this.listing.list(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'The current article, or as it was at ?revision=N or ?asOf=<time>' })
+  @ApiResponse({ status: 200, type: ArticleView })
+  async get(
+    @Param('id', ID) id: string,
+    @Query() query: ArticleAtQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Article> {
+    if (query.revision !== undefined && query.asOf !== undefined) {
+      throw ProblemException.of(400, 'ValidationFailed', 'Validation failed', 'Give revision or asOf, not both.', {
+        errors: [{ field: 'asOf', message: 'revision and asOf exclude each other' }],
+      });
+    }
+    const article =
+      query.revision !== undefined
+        ? await this.reader.atRevision(id, query.revision)
+        : query.asOf !== undefined
+          ? await this.reader.asOf(id, new Date(query.asOf))
+          : await this.reader.current(id);
+    response.setHeader('ETag', `"${article.revision}"`);
+    return article;
+  }
+
+  @Get(':id/revisions')
+  @ApiOperation({
+    summary:
+      'The revision history, oldest first: { items: [{ revision, type, actor, reason, recordedAt, summary }], nextCursor }',
+  })
+  revisions(@Param('id', ID) id: string, @Query() query: PageQueryDto) {
+    return this.history.revisions(id, query.limit ?? 50, query.cursor);
+  }
+
+  @Get(':id/revisions/:n')
+  @ApiOperation({ summary: 'One revision: who, when, why, and the article as it was then' })
+  async revision(@Param('id', ID) id: string, @Param('n', REVISION) n: number, @Res({ passthrough: true }) response: Response) {
+    const entry = await this.history.revision(id, n);
+    response.setHeader('ETag', `"${entry.article.revision}"`);
+    return entry;
+  }
+
+  @Get(':id/diff')
+  @ApiOperation({ summary: 'Word-level differences between two revisions' })
+  async diff(@Param('id', ID) id: string, @Query() query: DiffQueryDto) {
+    const [from, to] = await Promise.all([this.reader.atRevision(id, query.from), this.reader.atRevision(id, query.to)]);
+    return diffArticles(from, to);
+  }
+
+  @Get(':id/events')
+  @Allow('auditor', 'editor')
+  @ApiOperation({ summary: 'The raw event log of the article (auditors and editors)' })
+  events(@Param('id', ID) id: string) {
+    return this.history.events(id);
+  }
+}

@@ -1,0 +1,31 @@
+import { ProblemException } from '../../http/problem';
+import type { IfMatch } from './command-envelope';
+
+/** If-Match holds when it names the article's current revision (or `*` for any). */
+export function checkIfMatch(ifMatch: IfMatch | undefined, revision: number): void {
+  if (!ifMatch || ifMatch.any || ifMatch.revisions.includes(revision)) return;
+  throw preconditionFailed(revision, ifMatch.revisions);
+}
+
+export function preconditionFailed(current: number | undefined, expected: number[]): ProblemException {
+  const now = current === undefined ? 'has moved on' : `is at revision ${current}`;
+  return ProblemException.of(
+    412,
+    'PreconditionFailed',
+    'Precondition failed',
+    `The article ${now}; If-Match named ${expected.map((r) => `"${r}"`).join(', ')}. Nothing was changed.`,
+    current === undefined ? {} : { currentRevision: current },
+  );
+}
+
+/** Parses `If-Match: "4"`, `"4", "5"` or `*`; weak tags never match (strong comparison). */
+export function parseIfMatch(header: string | undefined): IfMatch | undefined {
+  if (header === undefined) return undefined;
+  const value = header.trim();
+  if (value === '*') return { any: true };
+  const tags = value.split(',').map((tag) => tag.trim());
+  if (tags.some((tag) => !/^(W\/)?"\d{1,10}"$/.test(tag))) {
+    throw ProblemException.of(400, 'MalformedIfMatch', 'Bad request', 'If-Match must be "*" or quoted revisions such as "4".');
+  }
+  return { any: false, revisions: tags.filter((tag) => !tag.startsWith('W/')).map((tag) => Number(tag.slice(1, -1))) };
+}

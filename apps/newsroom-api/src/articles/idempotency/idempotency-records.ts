@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import type { Pool, PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+import { poolOf } from '@newsroom/database';
+
+export interface IdempotencyRecord {
+  requestHash: string;
+  status: 200 | 201;
+  body: unknown;
+}
+
+const FIND = `SELECT request_hash, status, body FROM idempotency_records WHERE actor = $1 AND key = $2`;
+const INSERT = `INSERT INTO idempotency_records (actor, key, request_hash, status, body) VALUES ($1, $2, $3, $4, $5)`;
+const INSERT_IF_ABSENT = `${INSERT} ON CONFLICT DO NOTHING`;
+
+/**
+ * The first answer given under each (actor, Idempotency-Key), so that a retry gets the same
+ * status and body. Keys are scoped per actor: two editors cannot collide.
+ */
+@Injectable()
+export class IdempotencyRecords {
+  private readonly pool: Pool;
+
+  constructor(dataSource: DataSource) {
+    this.pool = poolOf(dataSource);
+  }
+
+  async find(actor: string, key: string): Promise<IdempotencyRecord | undefined> {
+    const { rows } = await this.pool.query<{ request_hash: string; status: 200 | 201; body: unknown }>(FIND, [actor, key]);
+    return rows[0] && { requestHash: rows[0].request_hash, status: rows[0].status, body: rows[0].body };
+  }
+
+  /** Inside the append's transaction: a concurrent twin makes the whole transaction fail. */
+  async insert(client: PoolClient, actor: string, key: string, record: IdempotencyRecord): Promise<void> {
+    await client.query(INSERT, [actor, key, record.requestHash, record.status, JSON.stringify(record.body)]);
+  }
+
+  /** For answers that appended nothing; false when a twin got there first. */
+  async insertIfAbsent(actor: string, key: string, record: IdempotencyRecord): Promise<boolean> {
+    const result = await this.pool.query(INSERT_IF_ABSENT, [
+      actor,
+      key,
+      record.requestHash,
+      record.status,
+      JSON.stringify(record.body),
+    ]);
+    return result.rowCount === 1;
+  }
+}

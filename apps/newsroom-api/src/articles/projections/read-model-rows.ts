@@ -1,0 +1,97 @@
+import { type Article, evolve, type RecordedArticleEvent, summarize } from '@newsroom/articles';
+import type { RecordedEvent } from '@newsroom/event-store';
+
+/** Every SNAPSHOT_EVERY revisions the whole article is kept, so any past state is one short fold away. */
+export const SNAPSHOT_EVERY = 20;
+
+export interface ArticleRow {
+  id: string;
+  revision: number;
+  status: string;
+  category_slugs: string[];
+  updated_at: string;
+  document: Article;
+}
+
+export interface RevisionRow {
+  article_id: string;
+  revision: number;
+  type: string;
+  actor: string;
+  reason: string | null;
+  recorded_at: string;
+  summary: string;
+  position: number;
+  correlation_id: string | null;
+  snapshot: Article | null;
+}
+
+export interface CorrectionRow {
+  article_id: string;
+  revision: number;
+  headline: string | null;
+  kind: string;
+  text: string;
+  recorded_at: string;
+  position: number;
+}
+
+export interface ReadModelRows {
+  articles: ArticleRow[];
+  revisions: RevisionRow[];
+  corrections: CorrectionRow[];
+}
+
+export function emptyRows(): ReadModelRows {
+  return { articles: [], revisions: [], corrections: [] };
+}
+
+/**
+ * The rows some events of one article produce, given the article before them. Pure: the live
+ * projection and the rebuild use the same function, so they cannot disagree.
+ */
+export function rowsFor(before: Article, events: RecordedArticleEvent[], raw: RecordedEvent[], into = emptyRows()): Article {
+  let article = before;
+  events.forEach((recorded, index) => {
+    article = evolve(article, recorded);
+    const meta = raw[index].metadata;
+    const snapshot = recorded.revision === 1 || recorded.revision % SNAPSHOT_EVERY === 0 ? article : null;
+    into.revisions.push({
+      article_id: article.id,
+      revision: recorded.revision,
+      type: recorded.event.type,
+      actor: String(meta.actor ?? 'unknown'),
+      reason: meta.reason ?? null,
+      recorded_at: recorded.recordedAt,
+      summary: summarize(recorded.event),
+      position: raw[index].position,
+      correlation_id: typeof meta.correlationId === 'string' ? meta.correlationId : null,
+      snapshot,
+    });
+    const notice = article.corrections.at(-1);
+    if (notice && notice.revision === recorded.revision) {
+      into.corrections.push({
+        article_id: article.id,
+        revision: recorded.revision,
+        headline: article.headline,
+        kind: notice.kind,
+        text: notice.text,
+        recorded_at: notice.recordedAt,
+        position: raw[index].position,
+      });
+    }
+  });
+  into.articles.push(articleRow(article));
+  return article;
+}
+
+export function articleRow(article: Article): ArticleRow {
+  return {
+    id: article.id,
+    revision: article.revision,
+    status: article.status,
+    category_slugs: article.categories.map((category) => category.slug),
+    updated_at: article.updatedAt ?? new Date(0).toISOString(),
+    document: article,
+  };
+}

@@ -1,0 +1,55 @@
+import type { PoolClient } from 'pg';
+import type { ReadModelRows } from './read-model-rows';
+
+/** The tables one set of read models lives in: the served ones, or a rebuild's fresh copies. */
+export interface ReadModelTables {
+  articles: string;
+  revisions: string;
+  corrections: string;
+}
+
+export const SERVED_TABLES: ReadModelTables = {
+  articles: 'articles',
+  revisions: 'article_revisions',
+  corrections: 'corrections',
+};
+
+/**
+ * Writes rows with one statement per table, however many rows: jsonb_populate_recordset turns a
+ * JSON array into rows server-side. Re-applying the same events changes nothing, so delivery
+ * may be at least once.
+ */
+export async function writeRows(
+  client: Pick<PoolClient, 'query'>,
+  rows: ReadModelRows,
+  tables: ReadModelTables = SERVED_TABLES,
+): Promise<void> {
+  if (rows.articles.length > 0) {
+    await client.query(
+      `INSERT INTO ${tables.articles} AS a SELECT * FROM jsonb_populate_recordset(NULL::${tables.articles}, $1::jsonb)
+       ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, status = excluded.status, category_slugs = excluded.category_slugs,
+         updated_at = excluded.updated_at, document = excluded.document
+       WHERE a.revision < excluded.revision`,
+      [JSON.stringify(latestPerArticle(rows.articles))],
+    );
+  }
+  if (rows.revisions.length > 0) {
+    await client.query(
+      `INSERT INTO ${tables.revisions} SELECT * FROM jsonb_populate_recordset(NULL::${tables.revisions}, $1::jsonb) ON CONFLICT DO NOTHING`,
+      [JSON.stringify(rows.revisions)],
+    );
+  }
+  if (rows.corrections.length > 0) {
+    await client.query(
+      `INSERT INTO ${tables.corrections} SELECT * FROM jsonb_populate_recordset(NULL::${tables.corrections}, $1::jsonb) ON CONFLICT DO NOTHING`,
+      [JSON.stringify(rows.corrections)],
+    );
+  }
+}
+
+/** ON CONFLICT cannot touch one row twice in a statement: keep each article's last state only. */
+function latestPerArticle<T extends { id: string; revision: number }>(rows: T[]): T[] {
+  const latest = new Map<string, T>();
+  for (const row of rows) if ((latest.get(row.id)?.revision ?? 0) < row.revision) latest.set(row.id, row);
+  return [...latest.values()];
+}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { type Article, ArticleError } from '@newsroom/articles';
+import { EventStore } from '@newsroom/event-store';
+import { DataSource } from 'typeorm';
+import { streamIdOf } from '../article-streams';
+import { ArticleReader } from './article-reader';
+import { decodeCursor, encodeCursor } from './cursor';
+
+export interface RevisionEntry {
+  revision: number;
+  type: string;
+  actor: string;
+  reason: string | null;
+  recordedAt: string;
+  summary: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+const ENTRY = `revision, type, actor, reason, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt", summary`;
+
+/** Who changed what, when and why: one entry per revision, oldest first, and the raw log. */
+@Injectable()
+export class ArticleHistory {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reader: ArticleReader,
+    private readonly store: EventStore,
+  ) {}
+
+  async revisions(id: string, limit = 50, cursor?: string): Promise<Page<RevisionEntry>> {
+    const [after] = (decodeCursor(cursor, ['number']) ?? [0]) as [number];
+    const rows: RevisionEntry[] = await this.dataSource.query(
+      `SELECT ${ENTRY} FROM article_revisions WHERE article_id = $1 AND revision > $2 ORDER BY revision LIMIT $3`,
+      [id, after, limit + 1],
+    );
+    if (rows.length === 0 && after === 0) await this.reader.current(id);
+    const items = rows.slice(0, limit);
+    return { items, nextCursor: rows.length > limit ? encodeCursor([items[items.length - 1].revision]) : null };
+  }
+
+  async revision(id: string, revision: number): Promise<RevisionEntry & { article: Article }> {
+    const rows: RevisionEntry[] = await this.dataSource.query(
+      `SELECT ${ENTRY} FROM article_revisions WHERE article_id = $1 AND revision = $2`,
+      [id, revision],
+    );
+    if (!rows[0]) {
+      await this.reader.current(id);
+      throw new ArticleError('RevisionNotFound', `Article ${id} has no revision ${revision}.`);
+    }
+    return { ...rows[0], article: await this.reader.atRevision(id, revision) };
+  }
+
+  async events(id: string) {
+    const events = await this.store.readStream(streamIdOf(id));
+    if (events.length === 0) await this.reader.current(id);
+    return events.map(({ position, revision, type, data, metadata, recordedAt }) => ({
+      position,
+      revision,
+      type,
+      data,
+      metadata,
+      recordedAt,
+    }));
+  }
+}

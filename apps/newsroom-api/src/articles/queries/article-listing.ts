@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import type { Article } from '@newsroom/articles';
+import { DataSource } from 'typeorm';
+import type { ListArticlesQueryDto } from '../dto/read-queries.dto';
+import type { Page } from './article-history';
+import { decodeCursor, encodeCursor } from './cursor';
+
+/** Articles, most recently changed first, filtered by status and category, a page at a time. */
+@Injectable()
+export class ArticleListing {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(query: ListArticlesQueryDto): Promise<Page<Article>> {
+    const limit = query.limit ?? 20;
+    const [updatedAt, id] = decodeCursor(query.cursor, ['string', 'string']) ?? [null, null];
+    const rows: Array<{ document: Article; updated_at: Date }> = await this.dataSource.query(
+      `SELECT document, updated_at FROM articles
+       WHERE ($1::text IS NULL OR status = $1)
+         AND ($2::text IS NULL OR category_slugs @> ARRAY[$2::text])
+         AND ($3::timestamptz IS NULL OR (updated_at, id) < ($3::timestamptz, $4::uuid))
+       ORDER BY updated_at DESC, id DESC
+       LIMIT $5`,
+      [query.status ?? null, query.category ?? null, updatedAt, id, limit + 1],
+    );
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map((row) => row.document),
+      nextCursor: rows.length > limit ? encodeCursor([last.updated_at.toISOString(), last.document.id]) : null,
+    };
+  }
+}

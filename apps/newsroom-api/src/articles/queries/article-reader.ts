@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { type Article, ArticleError, fold } from '@newsroom/articles';
+import { EventStore } from '@newsroom/event-store';
+import { DataSource } from 'typeorm';
+import { streamIdOf, toArticleEvent } from '../article-streams';
+
+/**
+ * The article now or at any past revision, in a bounded number of queries: the nearest
+ * snapshot at or before the revision, then a fold of fewer than SNAPSHOT_EVERY events.
+ */
+@Injectable()
+export class ArticleReader {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: EventStore,
+  ) {}
+
+  async current(id: string): Promise<Article> {
+    const rows: Array<{ document: Article }> = await this.dataSource.query('SELECT document FROM articles WHERE id = $1', [id]);
+    if (!rows[0]) throw notFound(id);
+    return rows[0].document;
+  }
+
+  async atRevision(id: string, revision: number): Promise<Article> {
+    const rows: Array<{ revision: number; snapshot: Article }> = await this.dataSource.query(
+      `SELECT revision, snapshot FROM article_revisions
+       WHERE article_id = $1 AND revision <= $2 AND snapshot IS NOT NULL ORDER BY revision DESC LIMIT 1`,
+      [id, revision],
+    );
+    if (!rows[0]) throw revision >= 1 ? notFound(id) : revisionNotFound(id, revision);
+    const events = await this.store.readStream(streamIdOf(id), { fromRevision: rows[0].revision + 1, toRevision: revision });
+    const article = fold(id, events.map(toArticleEvent), rows[0].snapshot);
+    if (article.revision !== revision) throw revisionNotFound(id, revision);
+    return article;
+  }
+
+  /** The article as it was at a moment: the last revision recorded at or before it. */
+  async asOf(id: string, moment: Date): Promise<Article> {
+    const rows: Array<{ revision: number }> = await this.dataSource.query(
+      `SELECT revision FROM article_revisions WHERE article_id = $1 AND recorded_at <= $2 ORDER BY recorded_at DESC, revision DESC LIMIT 1`,
+      [id, moment],
+    );
+    if (!rows[0]) {
+      await this.current(id);
+      throw new ArticleError('RevisionNotFound', `Article ${id} did not exist yet at ${moment.toISOString()}.`);
+    }
+    return this.atRevision(id, rows[0].revision);
+  }
+}
+
+function notFound(id: string): ArticleError {
+  return new ArticleError('ArticleNotFound', `No article has the id ${id}.`);
+}
+
+function revisionNotFound(id: string, revision: number): ArticleError {
+  return new ArticleError('RevisionNotFound', `Article ${id} has no revision ${revision}.`);
+}

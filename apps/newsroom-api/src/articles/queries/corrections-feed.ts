@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Page } from './article-history';
+import { decodeCursor, encodeCursor } from './cursor';
+
+export interface CorrectionEntry {
+  articleId: string;
+  revision: number;
+  headline: string | null;
+  kind: string;
+  text: string;
+  recordedAt: string;
+}
+
+/** The public corrections feed across all articles, newest first. */
+@Injectable()
+export class CorrectionsFeed {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async page(limit = 20, cursor?: string): Promise<Page<CorrectionEntry>> {
+    const [recordedAt, position] = decodeCursor(cursor, ['string', 'number']) ?? [null, null];
+    const rows: Array<CorrectionEntry & { position: string; recorded: Date }> = await this.dataSource.query(
+      `SELECT article_id AS "articleId", revision, headline, kind, text, recorded_at AS recorded, position,
+              to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt"
+       FROM corrections
+       WHERE $1::timestamptz IS NULL OR (recorded_at, position) < ($1::timestamptz, $2::bigint)
+       ORDER BY recorded_at DESC, position DESC
+       LIMIT $3`,
+      [recordedAt, position, limit + 1],
+    );
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map(({ articleId, revision, headline, kind, text, recordedAt }) => ({
+        articleId,
+        revision,
+        headline,
+        kind,
+        text,
+        recordedAt,
+      })),
+      nextCursor: rows.length > limit ? encodeCursor([last.recorded.toISOString(), Number(last.position)]) : null,
+    };
+  }
+}

@@ -1,0 +1,45 @@
+import { Injectable, type NestMiddleware } from '@nestjs/common';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { ProblemException } from './problem';
+
+export const BODY_LIMIT = '1mb';
+
+const parsers: RequestHandler[] = [
+  // `strict`: only objects and arrays; a bare string or number is malformed for every endpoint.
+  express.json({ limit: BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }),
+  express.text({ limit: BODY_LIMIT, type: 'text/plain', defaultCharset: 'utf-8' }),
+];
+
+/**
+ * Parses JSON and plain-text bodies inside Nest's pipeline, so that a malformed, oversized or
+ * mis-encoded body becomes a problem+json answer like any other error.
+ */
+@Injectable()
+export class BodyParserMiddleware implements NestMiddleware {
+  async use(request: Request, response: Response, next: NextFunction): Promise<void> {
+    for (const parse of parsers) {
+      await new Promise<void>((resolve, reject) =>
+        parse(request, response, (error?: unknown) => (error ? reject(translate(error)) : resolve())),
+      );
+    }
+    next();
+  }
+}
+
+function translate(error: unknown): ProblemException {
+  const { status, type } = error as { status?: number; type?: string };
+  if (status === 413)
+    return ProblemException.of(413, 'PayloadTooLarge', 'Payload too large', `The request body exceeds ${BODY_LIMIT}.`);
+  if (status === 415)
+    return ProblemException.of(
+      415,
+      'UnsupportedMediaType',
+      'Unsupported media type',
+      'The body’s charset or encoding is not supported; send UTF-8.',
+    );
+  const detail =
+    type === 'entity.parse.failed'
+      ? 'The request body is not well-formed JSON (an object was expected).'
+      : 'The request body could not be read.';
+  return ProblemException.of(400, 'MalformedBody', 'Bad request', detail);
+}

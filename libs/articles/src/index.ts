@@ -1,0 +1,11 @@
+export * from './article';
+export * from './events';
+export * from './commands';
+export * from './errors';
+export { decide, type DecisionContext } from './decide';
+export { evolve, fold } from './evolve';
+export { importText, type ImportedText, type ImportOptions } from './import-text';
+export { slugify } from './slug';
+export { findMatches, type TextMatch } from './find-text';
+export { summarize } from './summary';
+export { upcast, ARTICLE_SCHEMA_VERSION } from './upcast';

@@ -1,0 +1,28 @@
+import { type Article, contentOf } from './article';
+import type { RestoreArticle } from './commands';
+import { ArticleError } from './errors';
+import type { ArticleRestored, RecordedArticleEvent } from './events';
+import { sameContent } from './content';
+import { articleAt, requireHistory } from './history';
+import { assertHeadlineKept, assertRevisionExists } from './rules';
+
+/**
+ * Makes the content (headline, byline, dateline, blocks, categories) what it was at a revision,
+ * as a new revision. Status and correction notices stay as they are: nothing published is unsaid.
+ */
+export function decideRestore(
+  command: RestoreArticle,
+  state: Article,
+  history: readonly RecordedArticleEvent[] | undefined,
+): ArticleRestored {
+  assertRevisionExists(command.revision, state.revision);
+  const target = contentOf(articleAt(state.id, requireHistory(history, state), command.revision));
+  const current = contentOf(state);
+  if (sameContent(target, current)) {
+    throw new ArticleError('RestoreToCurrentContent', `The content at revision ${command.revision} is the current content`, {
+      revision: command.revision,
+    });
+  }
+  assertHeadlineKept(state.status, target);
+  return { type: 'ArticleRestored', data: { revision: command.revision, before: current, content: target } };
+}

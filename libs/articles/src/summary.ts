@@ -1,0 +1,67 @@
+import type { NoticeKind } from './article';
+import type { ArticleEvent, ArticleEventType, TextEdit } from './events';
+
+/** How each event type reads in a revision list. */
+export const EVENT_LABELS: Record<ArticleEventType, string> = {
+  ArticleCreated: 'Article created',
+  HeadlineChanged: 'Headline changed',
+  AttributionFixed: 'Attribution fixed',
+  TextCorrected: 'Text corrected',
+  CategoryAdded: 'Category added',
+  CategoryRemoved: 'Category removed',
+  ArticlePublished: 'Published',
+  ArticleWithdrawn: 'Withdrawn',
+  ArticleRestored: 'Restored',
+  ChangeReverted: 'Reverted',
+};
+
+const NOTICE_LABELS: Record<NoticeKind, string> = {
+  correction: 'a correction notice',
+  clarification: 'a clarification',
+  'editors-note': 'an editor’s note',
+  update: 'an update',
+};
+
+/** Long fragments are cut so a summary stays one line in a revision list. */
+const MAX_QUOTED = 80;
+
+/** One human line describing an event, e.g. `Attribution fixed: “A” → “B”`. */
+export function summarize(event: ArticleEvent): string {
+  switch (event.type) {
+    case 'ArticleCreated': {
+      const count = event.data.blocks.length;
+      return `Article created (${count} block${count === 1 ? '' : 's'})`;
+    }
+    case 'HeadlineChanged':
+      return `Headline changed to ${quote(event.data.after)}`;
+    case 'AttributionFixed':
+    case 'TextCorrected':
+      return `${EVENT_LABELS[event.type]}: ${describeEdit(event.data)}`;
+    case 'CategoryAdded':
+    case 'CategoryRemoved':
+      return `${EVENT_LABELS[event.type]}: ${event.data.category.label}`;
+    case 'ArticlePublished':
+    case 'ArticleWithdrawn':
+      return EVENT_LABELS[event.type];
+    case 'ArticleRestored':
+      return `Restored to revision ${event.data.revision}`;
+    case 'ChangeReverted':
+      return `Reverted revision ${event.data.revision} (${EVENT_LABELS[event.data.revertedType]})`;
+    default:
+      return unknownEvent(event);
+  }
+}
+
+function describeEdit(edit: TextEdit): string {
+  const change = `${quote(edit.found)} → ${quote(edit.replacement)}`;
+  return edit.notice === null ? change : `${change}, with ${NOTICE_LABELS[edit.notice.kind]}`;
+}
+
+function quote(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return `“${oneLine.length > MAX_QUOTED ? `${oneLine.slice(0, MAX_QUOTED - 1)}…` : oneLine}”`;
+}
+
+function unknownEvent(event: never): never {
+  throw new Error(`Unknown article event ${JSON.stringify(event)}`);
+}

@@ -1,0 +1,149 @@
+import { createSampleArticle } from '../support/articles-api';
+import { EventLog } from '../support/event-log';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+/** Racing writers over real connections: none lost without If-Match, one winner with it. */
+describe('concurrent commands on one article', () => {
+  let t: TestApp;
+  let log: EventLog;
+  let editor: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    log = new EventLog(t.database.url);
+    editor = await t.token('eddie', 'editor');
+  });
+  afterAll(async () => {
+    await log.close();
+    await t.close();
+  });
+
+  it('applies 20 concurrent commands without If-Match as 20 revisions', async () => {
+    const id = await createSampleArticle(t, editor);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        t
+          .http()
+          .post(`/articles/${id}/categories`)
+          .set('Authorization', `Bearer ${editor}`)
+          .send({ label: `Topic ${i}`, reason: 'race' }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
+    const events = await log.stream(id);
+    expect(events.map((e) => e.revision)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
+    const current = await t.http().get(`/articles/${id}`).set('Authorization', `Bearer ${editor}`);
+    expect(current.body.revision).toBe(21);
+    expect(current.body.categories).toHaveLength(20);
+  });
+
+  it('lets exactly one of 8 writers with the same If-Match win', async () => {
+    const id = await createSampleArticle(t, editor);
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        t
+          .http()
+          .post(`/articles/${id}/categories`)
+          .set('Authorization', `Bearer ${editor}`)
+          .set('If-Match', '"1"')
+          .send({ label: `Topic ${i}` }),
+      ),
+    );
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 412, 412, 412, 412, 412, 412, 412]);
+    expect((await log.stream(id)).map((e) => e.revision)).toEqual([1, 2]);
+  });
+});
+
+describe('Idempotency-Key', () => {
+  let t: TestApp;
+  let log: EventLog;
+  let editor: string;
+  let id: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    log = new EventLog(t.database.url);
+    editor = await t.token('eddie', 'editor');
+    id = await createSampleArticle(t, editor);
+  });
+  afterAll(async () => {
+    await log.close();
+    await t.close();
+  });
+
+  const fix = (key: string, body: Record<string, unknown>) =>
+    t
+      .http()
+      .post(`/articles/${id}/text-corrections`)
+      .set('Authorization', `Bearer ${editor}`)
+      .set('Idempotency-Key', key)
+      .send(body);
+  const correction = {
+    find: 'a La Casa official said. White.',
+    replace: 'a White House official said.',
+    reason: 'Mistranslation',
+  };
+
+  it('replays the first answer to a repeat and appends nothing', async () => {
+    const first = await fix('fix-1', correction);
+    expect(first.status).toBe(200);
+    const count = await log.count();
+    const again = await fix('fix-1', correction);
+    expect(again.status).toBe(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(first.body);
+    expect(await log.count()).toBe(count);
+  });
+
+  it('refuses the same key with another request (422)', async () => {
+    const res = await fix('fix-1', { ...correction, reason: 'Another reason' });
+    expect(res.status).toBe(422);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+  });
+
+  it('writes once when the same key races itself', async () => {
+    const count = await log.count();
+    const body = { label: 'Cybersecurity', reason: 'race' };
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        t
+          .http()
+          .post(`/articles/${id}/categories`)
+          .set('Authorization', `Bearer ${editor}`)
+          .set('Idempotency-Key', 'cat-1')
+          .send(body),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(6).fill(200));
+    expect(new Set(results.map((r) => r.body.revision)).size).toBe(1);
+    expect(await log.count()).toBe(count + 1);
+  });
+
+  it('replays a creation with 201 and the same article', async () => {
+    const create = () =>
+      t
+        .http()
+        .post('/articles')
+        .set('Authorization', `Bearer ${editor}`)
+        .set('Idempotency-Key', 'create-1')
+        .send({ body: 'One paragraph.' });
+    const first = await create();
+    const again = await create();
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.body.id).toBe(first.body.id);
+    expect(again.headers.location).toBe(first.headers.location);
+  });
+
+  it('records X-Request-Id as the correlation id', async () => {
+    const res = await t
+      .http()
+      .post(`/articles/${id}/categories`)
+      .set('Authorization', `Bearer ${editor}`)
+      .set('X-Request-Id', 'req-abc-123')
+      .send({ label: 'Geneva' });
+    expect(res.headers['x-request-id']).toBe('req-abc-123');
+    const events = await log.stream(id);
+    expect(events[events.length - 1].metadata).toMatchObject({ correlationId: 'req-abc-123', actor: 'eddie' });
+  });
+});

@@ -1,0 +1,39 @@
+import type { INestApplication } from '@nestjs/common';
+import type { Role } from '@newsroom/articles';
+import request from 'supertest';
+import { createApp } from '../../apps/newsroom-api/src/bootstrap';
+import { issueToken } from '../../apps/newsroom-api/src/auth/token-issuer';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export const TEST_SECRET = 'test-secret-that-is-at-least-32-bytes-long!';
+
+/** The whole HTTP application on a fresh database of its own, driven in-process by supertest. */
+export interface TestApp {
+  app: INestApplication;
+  database: TestDatabase;
+  http: () => ReturnType<typeof request>;
+  token(sub: string, ...roles: Role[]): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const app = await createApp({
+    databaseUrl: database.url,
+    jwtSecret: TEST_SECRET,
+    corsOrigins: [],
+    rateLimit: { perActorPerMinute: 1_000_000, perAddressPerMinute: 1_000_000 },
+    logLevel: 'silent',
+    runFollowers: false,
+  });
+  return {
+    app,
+    database,
+    http: () => request(app.getHttpServer()),
+    token: (sub, ...roles) => issueToken(TEST_SECRET, { sub, roles }),
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
