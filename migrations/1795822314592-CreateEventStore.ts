@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The event log. Revisions are enforced by a unique key, immutability by triggers, and every
+ * The event log. Revisions are enforced by a unique key, immutability by a trigger, and every
  * row records the id of the transaction that wrote it so that followers can read safely.
  */
 export class CreateEventStore1795822314592 implements MigrationInterface {
@@ -10,15 +10,16 @@ export class CreateEventStore1795822314592 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
       CREATE TABLE events (
-        position        bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-        stream_id       text        NOT NULL,
-        revision        integer     NOT NULL CHECK (revision >= 1),
-        type            text        NOT NULL,
-        data            jsonb       NOT NULL,
-        metadata        jsonb       NOT NULL,
+        position        bigint         GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        stream_id       text           NOT NULL,
+        revision        integer        NOT NULL CHECK (revision >= 1),
+        type            text           NOT NULL,
+        data            jsonb          NOT NULL,
+        metadata        jsonb          NOT NULL,
         idempotency_key text,
-        recorded_at     timestamptz NOT NULL DEFAULT statement_timestamp(),
-        transaction_id  xid8        NOT NULL DEFAULT pg_current_xact_id(),
+        -- Milliseconds, as a JavaScript Date holds them: an event's own time read back finds it.
+        recorded_at     timestamptz(3) NOT NULL DEFAULT statement_timestamp(),
+        transaction_id  xid8           NOT NULL DEFAULT pg_current_xact_id(),
         CONSTRAINT events_stream_revision_key UNIQUE (stream_id, revision)
       )`);
     // Followers filter and sort on (transaction_id, position): a poll is an index range scan.
@@ -32,23 +33,13 @@ export class CreateEventStore1795822314592 implements MigrationInterface {
       BEGIN
         RAISE EXCEPTION 'events are immutable: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
       END $$`);
+    // Statement level, so that an UPDATE or DELETE fails even when it matches no row.
     await queryRunner.query(`
-      CREATE TRIGGER events_no_update_or_delete BEFORE UPDATE OR DELETE ON events
-      FOR EACH ROW EXECUTE FUNCTION events_are_immutable()`);
-    await queryRunner.query(`
-      CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events
+      CREATE TRIGGER events_are_immutable BEFORE UPDATE OR DELETE OR TRUNCATE ON events
       FOR EACH STATEMENT EXECUTE FUNCTION events_are_immutable()`);
 
-    // One notification per appending statement wakes followers; they read the rows themselves.
-    await queryRunner.query(`
-      CREATE FUNCTION events_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        PERFORM pg_notify('newsroom_events', '');
-        RETURN NULL;
-      END $$`);
-    await queryRunner.query(`
-      CREATE TRIGGER events_notify_followers AFTER INSERT ON events
-      FOR EACH STATEMENT EXECUTE FUNCTION events_notify()`);
+    // No NOTIFY trigger: it would serialise the commits of all appends cluster-wide. The store
+    // notifies followers after its appends commit (libs/event-store/src/wake-ups.ts).
 
     await queryRunner.query(`
       CREATE TABLE subscription_checkpoints (
@@ -62,7 +53,6 @@ export class CreateEventStore1795822314592 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE subscription_checkpoints`);
     await queryRunner.query(`DROP TABLE events`);
-    await queryRunner.query(`DROP FUNCTION events_notify()`);
     await queryRunner.query(`DROP FUNCTION events_are_immutable()`);
   }
 }

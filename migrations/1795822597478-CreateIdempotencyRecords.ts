@@ -11,7 +11,7 @@ export class CreateIdempotencyRecords1795822597478 implements MigrationInterface
         key          text        NOT NULL,
         request_hash text        NOT NULL,
         status       smallint    NOT NULL,
-        body         jsonb       NOT NULL,
+        body         text        NOT NULL, -- text, not jsonb: a replay answers byte for byte
         created_at   timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (actor, key)
       )`);

@@ -50,15 +50,11 @@ describe('the sample story, corrected through the API', () => {
   });
 
   it('fixes the attribution typed with a straight apostrophe', async () => {
-    const res = await t
-      .http()
-      .post(`/articles/${id}/attribution-fixes`)
-      .set('Authorization', `Bearer ${reporter}`)
-      .send({
-        find: "Citizen Free Press's Matthew Chance",
-        replace: "CNN's Matthew Chance",
-        reason: 'The question came from CNN',
-      });
+    const res = await t.http().post(`/articles/${id}/attribution-fixes`).set('Authorization', `Bearer ${reporter}`).send({
+      find: "Citizen Free Press's Matthew Chance",
+      replace: "CNN's Matthew Chance",
+      reason: 'The question came from CNN',
+    });
     expect(res.status).toBe(200);
     expect(res.body.revision).toBe(3);
     const text = res.body.blocks.map((b: { text: string }) => b.text).join('\n');
@@ -67,15 +63,11 @@ describe('the sample story, corrected through the API', () => {
   });
 
   it('corrects the mistranslation', async () => {
-    const res = await t
-      .http()
-      .post(`/articles/${id}/text-corrections`)
-      .set('Authorization', `Bearer ${reporter}`)
-      .send({
-        find: 'a La Casa official said. White.',
-        replace: 'a White House official said.',
-        reason: 'Mistranslated from Spanish',
-      });
+    const res = await t.http().post(`/articles/${id}/text-corrections`).set('Authorization', `Bearer ${reporter}`).send({
+      find: 'a La Casa official said. White.',
+      replace: 'a White House official said.',
+      reason: 'Mistranslated from Spanish',
+    });
     expect(res.status).toBe(200);
     expect(res.body.revision).toBe(4);
     expect(res.body.blocks[4].text.endsWith('a White House official said.')).toBe(true);

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { Role } from '@newsroom/articles';
 import request from 'supertest';
 import { createApp } from '../../apps/newsroom-api/src/bootstrap';
+import type { AppConfig } from '../../apps/newsroom-api/src/config/app-config';
 import { issueToken } from '../../apps/newsroom-api/src/auth/token-issuer';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -16,7 +17,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const app = await createApp({
     databaseUrl: database.url,
@@ -24,7 +25,8 @@ export async function createTestApp(): Promise<TestApp> {
     corsOrigins: [],
     rateLimit: { perActorPerMinute: 1_000_000, perAddressPerMinute: 1_000_000 },
     logLevel: 'silent',
-    runFollowers: false,
+    runFollowers: true,
+    ...overrides,
   });
   return {
     app,

@@ -9,10 +9,13 @@ import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
 import { BodyParserMiddleware } from './http/body-parser.middleware';
+import { LoggingModule } from './http/logging.module';
 import { ContentTypeGuard } from './http/content-type.guard';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RequestIdMiddleware } from './http/request-id.middleware';
 import { StrictValidationPipe } from './http/validation.pipe';
+import { ActorRateLimitGuard, AddressRateLimitGuard } from './rate-limit/rate-limit.guards';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -31,11 +34,16 @@ export class AppModule implements NestModule {
         EventStoreModule,
         HealthModule,
         ArticlesModule,
+        RateLimitModule.forConfig(config),
+        LoggingModule.forConfig(config),
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        // Guards run in this order: who you are (401/403) before what you sent (415).
+        // Guards run in this order: flood control by address, who you are (401/403), flood
+        // control by actor, then what you sent (415).
+        { provide: APP_GUARD, useClass: AddressRateLimitGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: ActorRateLimitGuard },
         { provide: APP_GUARD, useClass: ContentTypeGuard },
         { provide: APP_PIPE, useClass: StrictValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

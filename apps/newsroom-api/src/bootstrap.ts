@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { mountOpenApi } from './http/openapi';
@@ -9,10 +10,11 @@ import { mountOpenApi } from './http/openapi';
 /** Builds the whole HTTP application; `main.ts` and the e2e tests share it. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
-    logger: config.logLevel === 'silent' ? false : ['error', 'warn', 'log'],
+    bufferLogs: true,
     // Bodies are parsed by our own middleware so that their errors are problem+json too.
     bodyParser: false,
   });
+  app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('etag', false);
   // Swagger UI needs inline scripts and styles; everything else keeps helmet's strict defaults.

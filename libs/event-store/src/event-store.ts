@@ -1,24 +1,24 @@
 import type { Pool, PoolClient } from 'pg';
 import { IdempotencyKeyConflictError, WrongExpectedRevisionError } from './errors';
-import { type EventRow, toRecordedEvent } from './rows';
+import type { Queryable } from './queryable';
+import { AppendBatch, type AppendedRow, type EventRow, toRecordedEvent } from './rows';
 import * as sql from './sql';
-import {
-  type AppendOptions,
-  type AppendResult,
-  type Checkpoint,
-  type EventToAppend,
-  type ReadAllOptions,
-  type ReadStreamOptions,
-  type RecordedEvent,
-  START,
+import { type BatchHandler, Subscription, type SubscriptionOptions } from './subscription';
+import type {
+  AppendOptions,
+  AppendResult,
+  Checkpoint,
+  EventToAppend,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
 } from './types';
-
-/** Anything that runs a query: the pool, or a client inside a transaction. */
-export type Queryable = Pick<Pool, 'query'> | PoolClient;
+import { START } from './types';
+import { WakeUpSender } from './wake-ups';
 
 const UNIQUE_VIOLATION = '23505';
-const STREAM_REVISION_KEY = 'events_stream_revision_key';
-const IDEMPOTENCY_KEY_INDEX = 'events_idempotency_key_idx';
+/** The unique keys an append can lose a race on; any other violation is a bug and is rethrown. */
+const RACE_CONSTRAINTS = new Set(['events_stream_revision_key', 'events_idempotency_key_idx']);
 const MAX_REVISION = 2_147_483_647;
 
 /**
@@ -26,11 +26,16 @@ const MAX_REVISION = 2_147_483_647;
  * the events mean.
  */
 export class EventStore {
-  constructor(private readonly pool: Pool) {}
+  private readonly wakeUps: WakeUpSender;
+
+  constructor(private readonly pool: Pool) {
+    this.wakeUps = new WakeUpSender(pool);
+  }
 
   /**
    * Appends events to a stream atomically, in one statement. Pass `client` to make the append
-   * part of a larger transaction (see `transaction`).
+   * part of a larger transaction (see `transaction`). A key already used returns the first
+   * append's events with `replayed: true` and writes nothing.
    */
   async append(
     streamId: string,
@@ -38,49 +43,31 @@ export class EventStore {
     options: AppendOptions,
     client: Queryable = this.pool,
   ): Promise<AppendResult> {
-    if (events.length === 0) throw new RangeError('append needs at least one event');
-    const expected = options.expectedRevision === 'no-stream' ? 0 : options.expectedRevision;
-    const key = options.idempotencyKey ?? null;
-    try {
-      const { rows } = await client.query<EventRow>(sql.APPEND, [
-        streamId,
-        expected,
-        events.map((e) => e.type),
-        events.map((e) => JSON.stringify(e.data)),
-        events.map((e) => JSON.stringify({ ...e.metadata, idempotencyKey: key })),
-        key,
-      ]);
-      if (rows.length === 0) throw await this.wrongRevision(streamId, options, client);
-      const recorded = rows.map(toRecordedEvent).sort((a, b) => a.revision - b.revision);
-      return { events: recorded, nextExpectedRevision: expected + events.length, replayed: false };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      if (error.constraint === IDEMPOTENCY_KEY_INDEX && key !== null) {
-        return this.replay(streamId, key);
-      }
-      if (error.constraint === STREAM_REVISION_KEY) {
-        throw await this.wrongRevision(streamId, options, this.pool);
-      }
-      throw error;
+    const batch = new AppendBatch(streamId, events, options);
+    const rows = await this.insert(batch, client);
+    if (rows.length > 0) {
+      if (client === this.pool) this.wakeUps.ring();
+      return { events: batch.recorded(rows), nextExpectedRevision: batch.expected + events.length, replayed: false };
     }
+    const replayed = batch.key === null ? undefined : await this.replay(streamId, batch.key, client);
+    if (replayed) return replayed;
+    throw new WrongExpectedRevisionError(streamId, batch.expectedRevision, await this.streamRevision(streamId, client));
   }
 
   /** The events a previous append with this key wrote, or none. */
-  async readByIdempotencyKey(key: string): Promise<RecordedEvent[]> {
-    const { rows } = await this.pool.query<EventRow>(sql.BY_IDEMPOTENCY_KEY, [key]);
+  async readByIdempotencyKey(key: string, client: Queryable = this.pool): Promise<RecordedEvent[]> {
+    const { rows } = await client.query<EventRow>(sql.BY_IDEMPOTENCY_KEY, [key]);
     return rows.map(toRecordedEvent);
   }
 
+  /** A stream's events in revision order, optionally a range of revisions or those recorded by a time. */
   async readStream(streamId: string, options: ReadStreamOptions = {}, client: Queryable = this.pool): Promise<RecordedEvent[]> {
-    const { rows } = await client.query<EventRow>(sql.READ_STREAM, [
-      streamId,
-      options.fromRevision ?? 1,
-      options.toRevision ?? MAX_REVISION,
-      options.until ?? null,
-    ]);
+    const { fromRevision = 1, toRevision = MAX_REVISION, until = null } = options;
+    const { rows } = await client.query<EventRow>(sql.READ_STREAM, [streamId, fromRevision, toRevision, until]);
     return rows.map(toRecordedEvent);
   }
 
+  /** The stream's last revision; 0 when it does not exist. */
   async streamRevision(streamId: string, client: Queryable = this.pool): Promise<number> {
     const { rows } = await client.query<{ revision: number }>(sql.STREAM_REVISION, [streamId]);
     return rows[0].revision;
@@ -92,12 +79,12 @@ export class EventStore {
    * never skips one that commits late.
    */
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const after = options.after ?? START;
-    const { rows } = await this.pool.query<EventRow>(sql.READ_ALL, [after.transactionId, after.position, options.limit ?? 1000]);
+    const { after = START, limit = 1000 } = options;
+    const { rows } = await this.pool.query<EventRow>(sql.READ_ALL, [after.transactionId, after.position, limit]);
     return rows.map(toRecordedEvent);
   }
 
-  /** How many events in the log lie beyond a checkpoint: a follower's lag. */
+  /** How many events in the log lie beyond a checkpoint, held back ones included: a follower's lag. */
   async countAfter(checkpoint: Checkpoint): Promise<number> {
     const { rows } = await this.pool.query<{ behind: number }>(sql.COUNT_AFTER, [checkpoint.transactionId, checkpoint.position]);
     return rows[0].behind;
@@ -106,31 +93,77 @@ export class EventStore {
   /** Runs `work` in one transaction on one connection: appends and projections commit together. */
   async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // A checked-out connection that breaks between statements emits 'error', which would crash
+    // the process unheard (the pool listens only to idle ones).
+    let broken: unknown;
+    const onError = (error: unknown): void => void (broken = error);
+    client.on('error', onError);
+    let reusable = true;
     try {
       await client.query('BEGIN');
       const result = await work(client);
       await client.query('COMMIT');
+      this.wakeUps.ring();
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      await client.query('ROLLBACK').catch(() => (reusable = false));
+      // After a break, statements fail with "not queryable": the break itself says what happened.
+      throw broken ?? error;
     } finally {
-      client.release();
+      client.off('error', onError);
+      client.release(!reusable || broken !== undefined);
     }
   }
 
-  private async replay(streamId: string, key: string): Promise<AppendResult> {
-    const events = await this.readByIdempotencyKey(key);
-    if (events.length === 0 || events[0].streamId !== streamId) throw new IdempotencyKeyConflictError(key);
-    return { events, nextExpectedRevision: events[events.length - 1].revision, replayed: true };
+  /**
+   * Tells followers that events were committed. `append` and `transaction` do it themselves;
+   * call it after committing a transaction of your own that appended through `append(…, client)`.
+   */
+  wakeFollowers(): Promise<void> {
+    this.wakeUps.ring();
+    return this.wakeUps.settled();
   }
 
-  private async wrongRevision(streamId: string, options: AppendOptions, client: Queryable): Promise<WrongExpectedRevisionError> {
-    const actual = await this.streamRevision(streamId, client).catch(() => -1);
-    return new WrongExpectedRevisionError(streamId, options.expectedRevision, actual);
+  /**
+   * Calls `wakeUp` after each commit of this store's appends, in this process: a follower here
+   * need not wait for the spaced-out NOTIFY. Returns the function that stops it.
+   */
+  onAppended(wakeUp: () => void): () => void {
+    return this.wakeUps.listen(wakeUp);
+  }
+
+  /** Starts a subscriber that catches up from its stored checkpoint and then follows the log. */
+  async subscribe(handler: BatchHandler, options: SubscriptionOptions): Promise<Subscription> {
+    const subscription = new Subscription(this, this.pool, handler, options);
+    await subscription.start();
+    return subscription;
+  }
+
+  /** Rows written, or none when the stream is not at the expected revision or the key was used. */
+  private async insert(batch: AppendBatch, client: Queryable): Promise<AppendedRow[]> {
+    try {
+      // Named, so that each connection parses and plans it once: planning cost more than the insert.
+      return (await client.query<AppendedRow>({ name: 'event-store-append', text: sql.APPEND, values: batch.parameters })).rows;
+    } catch (error) {
+      if (!isLostRace(error)) throw error;
+      // Another append took the revision or the key and committed while this one waited on the
+      // unique index. A caller's transaction is now aborted: it must roll back (a retry replays).
+      // Looking up the actual revision on another connection could wait forever on a full pool.
+      if (client !== this.pool) throw new WrongExpectedRevisionError(batch.streamId, batch.expectedRevision);
+      return [];
+    }
+  }
+
+  private async replay(streamId: string, key: string, client: Queryable): Promise<AppendResult | undefined> {
+    const events = await this.readByIdempotencyKey(key, client);
+    if (events.length === 0) return undefined;
+    if (events[0].streamId !== streamId) throw new IdempotencyKeyConflictError(key);
+    return { events, nextExpectedRevision: events[events.length - 1].revision, replayed: true };
   }
 }
 
-function isUniqueViolation(error: unknown): error is { code: string; constraint?: string } {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === UNIQUE_VIOLATION;
+function isLostRace(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+  return code === UNIQUE_VIOLATION && typeof constraint === 'string' && RACE_CONSTRAINTS.has(constraint);
 }

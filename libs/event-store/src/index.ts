@@ -1,5 +1,8 @@
 export * from './types';
 export * from './errors';
-export { EventStore, type Queryable } from './event-store';
+export { EventStore } from './event-store';
+export type { Queryable } from './queryable';
 export { Subscription, type BatchHandler, type SubscriptionOptions } from './subscription';
+export { loadCheckpoint, saveCheckpoint } from './checkpoints';
 export { EVENTS_CHANNEL } from './sql';
+export { LogSnapshot } from './log-snapshot';

@@ -1,15 +1,19 @@
-import type { Checkpoint, RecordedEvent } from './types';
+import type { AppendOptions, Checkpoint, EventMetadata, EventToAppend, ExpectedRevision, RecordedEvent } from './types';
 
+/** An events row as `pg` hands it over (bigint and xid8 arrive as text). */
 export interface EventRow {
   position: string;
   stream_id: string;
   revision: number;
   type: string;
   data: Record<string, unknown>;
-  metadata: RecordedEvent['metadata'];
+  metadata: EventMetadata;
   recorded_at: Date;
   transaction_id: string;
 }
+
+/** What the append statement returns: only the columns the database chose. */
+export type AppendedRow = Pick<EventRow, 'position' | 'revision' | 'recorded_at' | 'transaction_id'>;
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
   return {
@@ -26,4 +30,55 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
 
 export function checkpointOf(event: RecordedEvent): Checkpoint {
   return { transactionId: event.transactionId, position: event.position };
+}
+
+/** One append, serialised once: the statement's parameters, and how its returned rows become events. */
+export class AppendBatch {
+  readonly expectedRevision: ExpectedRevision;
+  /** The revision the stream must be at: 0 for no stream. */
+  readonly expected: number;
+  readonly key: string | null;
+  private readonly data: string[];
+  private readonly metadata: string[];
+
+  constructor(
+    readonly streamId: string,
+    private readonly events: readonly EventToAppend[],
+    options: AppendOptions,
+  ) {
+    if (events.length === 0) throw new RangeError('append needs at least one event');
+    this.expectedRevision = options.expectedRevision;
+    this.expected = options.expectedRevision === 'no-stream' ? 0 : options.expectedRevision;
+    if (!Number.isSafeInteger(this.expected) || this.expected < 0) {
+      throw new RangeError(`expectedRevision must be 'no-stream' or an integer ≥ 0, not ${String(options.expectedRevision)}`);
+    }
+    this.key = options.idempotencyKey ?? null;
+    // The store owns metadata.idempotencyKey: a replay finds the batch's rows by it.
+    this.data = events.map((e) => JSON.stringify(e.data));
+    this.metadata = events.map((e) => JSON.stringify(Object.assign({}, e.metadata, { idempotencyKey: this.key })));
+  }
+
+  get parameters(): unknown[] {
+    return [this.streamId, this.expected, this.events.map((e) => e.type), this.data, this.metadata, this.key];
+  }
+
+  /** The events as stored: data and metadata as they went over the wire, not the caller's objects. */
+  recorded(rows: readonly AppendedRow[]): RecordedEvent[] {
+    return rows
+      .map((row) => {
+        const index = row.revision - this.expected - 1;
+        // Spelled out rather than spread: on the append's hot path, object spread cost more than the rest.
+        return toRecordedEvent({
+          position: row.position,
+          stream_id: this.streamId,
+          revision: row.revision,
+          type: this.events[index].type,
+          data: JSON.parse(this.data[index]) as Record<string, unknown>,
+          metadata: JSON.parse(this.metadata[index]) as EventMetadata,
+          recorded_at: row.recorded_at,
+          transaction_id: row.transaction_id,
+        });
+      })
+      .sort((a, b) => a.revision - b.revision);
+  }
 }

@@ -7,25 +7,34 @@ const COLUMNS = `position, stream_id, revision, type, data, metadata, recorded_a
 
 /**
  * One statement appends a whole batch. The unique key (stream_id, revision) refuses a writer
- * that fell behind; the EXISTS guard refuses one that is ahead (which would leave a gap).
+ * that fell behind; the EXISTS guard refuses one that is ahead (which would leave a gap). A key
+ * already used writes nothing, so a retry inside a transaction does not abort it; two racing
+ * appends with one key meet at the unique indexes instead. It returns only what the database
+ * chose: the caller already holds the type, data and metadata.
  */
 export const APPEND = `
   INSERT INTO events (stream_id, revision, type, data, metadata, idempotency_key)
   SELECT $1, $2::int + t.ord, t.type, t.data, t.metadata, CASE WHEN t.ord = 1 THEN $6::text END
   FROM unnest($3::text[], $4::jsonb[], $5::jsonb[]) WITH ORDINALITY AS t(type, data, metadata, ord)
-  WHERE $2::int = 0 OR EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND revision = $2::int)
+  WHERE ($2::int = 0 OR EXISTS (SELECT FROM events WHERE stream_id = $1 AND revision = $2::int))
+    AND ($6::text IS NULL OR NOT EXISTS (SELECT FROM events WHERE idempotency_key = $6::text))
   ORDER BY t.ord
-  RETURNING ${COLUMNS}`;
+  RETURNING position, revision, recorded_at, transaction_id::text AS transaction_id`;
 
 export const STREAM_REVISION = `SELECT coalesce(max(revision), 0)::int AS revision FROM events WHERE stream_id = $1`;
 
-/** The events written by the append that first used an idempotency key. */
+/**
+ * The batch written by the append that first used an idempotency key: the key sits on its
+ * first row, every row of it carries the key in its metadata, and all share one transaction,
+ * so the scan stays within that transaction's rows.
+ */
 export const BY_IDEMPOTENCY_KEY = `
-  SELECT ${COLUMNS} FROM events e
-  WHERE e.stream_id = (SELECT stream_id FROM events WHERE idempotency_key = $1)
-    AND e.revision >= (SELECT revision FROM events WHERE idempotency_key = $1)
-    AND e.transaction_id = (SELECT transaction_id FROM events WHERE idempotency_key = $1)
-  ORDER BY e.revision`;
+  SELECT ${COLUMNS} FROM (
+    SELECT e.* FROM events k
+    JOIN events e ON e.transaction_id = k.transaction_id AND e.position >= k.position AND e.stream_id = k.stream_id
+    WHERE k.idempotency_key = $1 AND e.metadata->>'idempotencyKey' = $1
+  ) batch
+  ORDER BY revision`;
 
 export const READ_STREAM = `
   SELECT ${COLUMNS} FROM events
@@ -35,16 +44,18 @@ export const READ_STREAM = `
 /**
  * Never skips an event: rows of transactions at or above the oldest one still in flight are
  * held back until it ends, because such a transaction may yet commit rows before them in
- * (transaction_id, position) order.
+ * (transaction_id, position) order. Both conditions are ranges of one index, which also gives
+ * the order. ORDER BY names the table's column: bare, `transaction_id` would be the text
+ * column of the select list, and '100000' sorts before '99999'.
  */
 export const READ_ALL = `
   SELECT ${COLUMNS} FROM events
   WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
     AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-  ORDER BY transaction_id, position
+  ORDER BY events.transaction_id, events.position
   LIMIT $3`;
 
-/** Events in the log beyond a checkpoint, visible or still held back. */
+/** Events in the log beyond a checkpoint, readable now or still held back. */
 export const COUNT_AFTER = `
   SELECT count(*)::int AS behind FROM events WHERE (transaction_id, position) > ($1::xid8, $2::bigint)`;
 
@@ -58,3 +69,11 @@ export const SAVE_CHECKPOINT = `
     SET transaction_id = excluded.transaction_id, position = excluded.position, updated_at = now()`;
 
 export const EVENTS_CHANNEL = 'newsroom_events';
+
+/**
+ * Sent in a transaction of its own after appends commit. It writes no WAL, so its commit waits
+ * for no flush, and it holds the cluster-wide NOTIFY lock only for itself.
+ */
+export const NOTIFY_FOLLOWERS = `SELECT pg_notify('${EVENTS_CHANNEL}', '')`;
+
+export const LISTEN_FOR_EVENTS = `LISTEN ${EVENTS_CHANNEL}`;

@@ -1,8 +1,12 @@
-import type { Client, Pool } from 'pg';
+import { Client, type Pool } from 'pg';
+import { loadCheckpoint, saveCheckpoint } from './checkpoints';
 import type { EventStore } from './event-store';
 import { checkpointOf } from './rows';
-import * as sql from './sql';
 import { type Checkpoint, type RecordedEvent, START } from './types';
+import { Alarm, WakeUpListener } from './wake-ups';
+
+/** The first re-read after a wake-up that found nothing readable. */
+const RECHECK_MS = 10;
 
 export type BatchHandler = (events: RecordedEvent[]) => Promise<void>;
 
@@ -12,34 +16,50 @@ export interface SubscriptionOptions {
   /** Where to start when no checkpoint is stored yet. */
   from?: Checkpoint;
   batchSize?: number;
-  /** A safety net: re-read this often even without a notification (held-back rows, lost wake-ups). */
+  /**
+   * A safety net: re-read this often even without a notification. It bounds the wait for rows
+   * that were held back behind a transaction that appended nothing, and for lost wake-ups.
+   */
   idleMs?: number;
-  /** Opens the dedicated connection that LISTENs. */
-  connect: () => Promise<Client>;
+  /** How long to wait before redelivering a batch whose handler threw. */
+  retryMs?: number;
+  /** Opens the dedicated connection that LISTENs; by default one with the pool's settings. */
+  connect?: () => Promise<Client>;
   onError?: (error: unknown) => void;
 }
 
 /**
- * Catches up on the log and then follows it, woken by NOTIFY. Delivery is at least once: the
- * checkpoint is saved after the handler returns, so a crash in between repeats the last batch.
+ * Catches up on the log and then follows it, woken by NOTIFY, and directly by its store's
+ * appends in this process. Delivery is at least once: the checkpoint is saved after the handler
+ * returns, so a handler that throws, or a crash in between, has the batch delivered again.
  */
 export class Subscription {
   private checkpoint: Checkpoint = START;
   private stopped = false;
-  /** Set by a notification; a notification that arrives while a batch is read is not lost. */
-  private notified = false;
-  private listener?: Client;
-  private wake?: () => void;
   private loop?: Promise<void>;
   private delivered = 0;
+  /** Rung by notifications and by `stop`; a notification during a poll is not lost. */
+  private readonly wakeUp = new Alarm();
+  /** Rung only by `stop`, so that a failing handler is not retried on every notification. */
+  private readonly stopping = new Alarm();
+  private readonly listener: WakeUpListener;
+  private stopListeningHere?: () => void;
 
   constructor(
     private readonly store: EventStore,
     private readonly pool: Pool,
     private readonly handler: BatchHandler,
     private readonly options: SubscriptionOptions,
-  ) {}
+  ) {
+    const connect = options.connect ?? (() => connectLike(pool));
+    this.listener = new WakeUpListener(
+      connect,
+      () => this.wakeUp.ring(),
+      (error) => this.report(error),
+    );
+  }
 
+  /** The last event handled (or the starting point). */
   get position(): Checkpoint {
     return this.checkpoint;
   }
@@ -49,17 +69,19 @@ export class Subscription {
   }
 
   async start(): Promise<void> {
-    this.checkpoint = (await this.loadCheckpoint()) ?? this.options.from ?? START;
-    await this.listen().catch((error: unknown) => this.options.onError?.(error));
+    this.checkpoint = (await loadCheckpoint(this.pool, this.options.subscriber)) ?? this.options.from ?? START;
+    this.stopListeningHere = this.store.onAppended(() => this.wakeUp.ring());
     this.loop = this.run();
   }
 
+  /** Waits for the batch in hand to finish; its checkpoint is saved before this resolves. */
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wake?.();
+    this.wakeUp.ring();
+    this.stopping.ring();
+    this.stopListeningHere?.();
     await this.loop;
-    await this.listener?.end().catch(() => undefined);
-    this.listener = undefined;
+    await this.listener.close();
   }
 
   /** Events in the log the subscriber has not handled yet. */
@@ -67,69 +89,44 @@ export class Subscription {
     return this.store.countAfter(this.checkpoint);
   }
 
-  private async run(): Promise<void> {
-    while (!this.stopped) {
-      try {
-        if (!this.listener) await this.listen();
-        this.notified = false;
-        const handled = await this.pollOnce();
-        if (handled === 0) await this.sleep(this.options.idleMs ?? 1000);
-      } catch (error) {
-        this.options.onError?.(error);
-        await this.dropListener();
-        await this.sleep(500);
-      }
-    }
-  }
-
-  /** Handles one batch; returns how many events it held. */
+  /** Handles one batch and stores its checkpoint; returns how many events it held. */
   async pollOnce(): Promise<number> {
     const events = await this.store.readAll({ after: this.checkpoint, limit: this.options.batchSize ?? 1000 });
     if (events.length === 0) return 0;
     await this.handler(events);
     const next = checkpointOf(events[events.length - 1]);
-    await this.pool.query(sql.SAVE_CHECKPOINT, [this.options.subscriber, next.transactionId, next.position]);
+    await saveCheckpoint(this.pool, this.options.subscriber, next);
     this.checkpoint = next;
     this.delivered += events.length;
     return events.length;
   }
 
-  private async loadCheckpoint(): Promise<Checkpoint | undefined> {
-    const { rows } = await this.pool.query<{ transaction_id: string; position: string }>(sql.LOAD_CHECKPOINT, [
-      this.options.subscriber,
-    ]);
-    return rows[0] && { transactionId: rows[0].transaction_id, position: Number(rows[0].position) };
-  }
-
-  private async listen(): Promise<void> {
-    const client = await this.options.connect();
-    client.on('notification', () => {
-      this.notified = true;
-      this.wake?.();
-    });
-    client.on('error', (error) => {
-      this.options.onError?.(error);
-      void this.dropListener();
-    });
-    await client.query(`LISTEN ${sql.EVENTS_CHANNEL}`);
-    this.listener = client;
-  }
-
-  private async dropListener(): Promise<void> {
-    const listener = this.listener;
-    this.listener = undefined;
-    await listener?.end().catch(() => undefined);
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (this.stopped || this.notified) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
+  private async run(): Promise<void> {
+    const idleMs = this.options.idleMs ?? 1000;
+    let recheckMs = idleMs;
+    while (!this.stopped) {
+      this.wakeUp.reset();
+      // Without a listener it still follows, on the idle timer.
+      await this.listener.ensure().catch((error: unknown) => this.report(error));
+      try {
+        if ((await this.pollOnce()) > 0) continue;
+        // Woken but nothing readable: the rows are held back behind an older transaction still
+        // in flight, whose end nobody announces. Look again soon, backing off to the idle pace.
+        recheckMs = (await this.wakeUp.wait(recheckMs)) ? RECHECK_MS : Math.min(recheckMs * 2, idleMs);
+      } catch (error) {
+        this.report(error);
+        await this.stopping.wait(this.options.retryMs ?? 500);
       }
-      this.wake = done;
-    });
+    }
   }
+
+  private report(error: unknown): void {
+    this.options.onError?.(error);
+  }
+}
+
+async function connectLike(pool: Pool): Promise<Client> {
+  const client = new Client(pool.options);
+  await client.connect();
+  return client;
 }

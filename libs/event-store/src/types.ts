@@ -6,8 +6,8 @@ export interface EventToAppend {
 }
 
 /**
- * Metadata recorded beside every event. The store reads only `idempotencyKey`;
- * the rest is carried for auditors and followers.
+ * Metadata recorded beside every event. The store sets `idempotencyKey` itself, from the
+ * append's options (a replay finds its batch by it); the rest is carried for auditors and followers.
  */
 export interface EventMetadata {
   actor?: string;
@@ -20,7 +20,7 @@ export interface EventMetadata {
 }
 
 export interface RecordedEvent {
-  /** Global, gap-tolerant, ever-increasing position in the whole log. */
+  /** Global position in the order of writing (not of commit), with gaps; followers order by transaction first. */
   position: number;
   streamId: string;
   /** 1-based, contiguous revision inside the stream. */

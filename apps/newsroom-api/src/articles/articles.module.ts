@@ -8,6 +8,7 @@ import { EditArticleHandler } from './commands/edit-article.command';
 import { CorrectionsController } from './corrections.controller';
 import { IdempotencyRecords } from './idempotency/idempotency-records';
 import { ArticleProjection } from './projections/article-projection';
+import { CorrectionsFollower } from './projections/corrections-follower';
 import { INLINE_PROJECTIONS } from './projections/inline-projection';
 import { ArticleHistory } from './queries/article-history';
 import { ArticleListing } from './queries/article-listing';
@@ -28,6 +29,8 @@ import { CorrectionsFeed } from './queries/corrections-feed';
     ArticleHistory,
     ArticleListing,
     CorrectionsFeed,
+    CorrectionsFollower,
   ],
+  exports: [CorrectionsFollower],
 })
 export class ArticlesModule {}

@@ -7,6 +7,8 @@ export interface AppConfig {
   corsOrigins: Settings['corsOrigins'];
   rateLimit: Settings['rateLimit'];
   logLevel: string;
+  /** Where log lines go (stdout when unset); tests read them back. */
+  logDestination?: NodeJS.WritableStream;
   /** Followers (corrections feed, listings) run in this process unless turned off (tests drive them). */
   runFollowers: boolean;
 }

@@ -18,17 +18,19 @@ export interface Runtime {
  * deployment (DATABASE_URL set) must bring its own secret, so tokens never silently change.
  */
 export async function prepareRuntime(settings: Settings): Promise<Runtime> {
-  if (settings.databaseUrl) {
-    if (!settings.jwtSecret) {
-      throw new Error('JWT_SECRET is required when DATABASE_URL is set (at least 32 bytes, e.g. `openssl rand -hex 32`).');
-    }
-    checkSecret(settings.jwtSecret);
-    return { databaseUrl: settings.databaseUrl, jwtSecret: settings.jwtSecret, embedded: false, stop: async () => undefined };
+  if (settings.databaseUrl && !settings.jwtSecret) {
+    throw new Error('JWT_SECRET is required when DATABASE_URL is set (at least 32 bytes, e.g. `openssl rand -hex 32`).');
   }
-  const database = await startEmbeddedDatabase(join(settings.dataDir, 'postgres'), 'newsroom');
   const jwtSecret = settings.jwtSecret ?? generatedSecret(settings.dataDir);
   checkSecret(jwtSecret);
-  return { databaseUrl: database.url, jwtSecret, embedded: true, stop: () => database.stop() };
+  return { ...(await resolveDatabase(settings)), jwtSecret };
+}
+
+/** DATABASE_URL when set, else the embedded cluster under the data directory (joined if already running). */
+export async function resolveDatabase(settings: Settings): Promise<Omit<Runtime, 'jwtSecret'>> {
+  if (settings.databaseUrl) return { databaseUrl: settings.databaseUrl, embedded: false, stop: async () => undefined };
+  const database = await startEmbeddedDatabase(join(settings.dataDir, 'postgres'), 'newsroom');
+  return { databaseUrl: database.url, embedded: true, stop: () => database.stop() };
 }
 
 export function checkSecret(secret: string): void {

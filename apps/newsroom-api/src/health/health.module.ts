@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ArticlesModule } from '../articles/articles.module';
 import { HealthController } from './health.controller';
 
-@Module({ controllers: [HealthController] })
+@Module({ imports: [ArticlesModule], controllers: [HealthController] })
 export class HealthModule {}

@@ -79,7 +79,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
   return (
     typeof message === 'string' &&
-    /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|the database system is (starting up|shutting down)/i.test(
+    /timeout exceeded when trying to connect|Connection terminated|is not queryable|connect ECONNREFUSED|the database system is (starting up|shutting down)/i.test(
       message,
     )
   );

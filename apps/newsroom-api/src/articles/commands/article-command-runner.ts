@@ -5,6 +5,7 @@ import { ProblemException } from '../../http/problem';
 import { ArticleStreams, streamIdOf, toArticleEvent } from '../article-streams';
 import { IdempotencyRecords } from '../idempotency/idempotency-records';
 import { INLINE_PROJECTIONS, type InlineProjection } from '../projections/inline-projection';
+import { holdProjectionsShared } from '../projections/projection-lock';
 import type { CommandEnvelope, CommandOutcome } from './command-envelope';
 import { checkIfMatch, preconditionFailed } from './preconditions';
 
@@ -57,6 +58,7 @@ export class ArticleCommandRunner {
   ): Promise<CommandOutcome<Article>> {
     const { actor, idempotency } = envelope;
     return this.store.transaction(async (client) => {
+      await holdProjectionsShared(client);
       const result = await this.store.append(
         streamIdOf(envelope.articleId),
         [{ type: event.type, data: event.data as unknown as Record<string, unknown>, metadata: metadataOf(envelope) }],

@@ -26,8 +26,8 @@ export class IdempotencyRecords {
   }
 
   async find(actor: string, key: string): Promise<IdempotencyRecord | undefined> {
-    const { rows } = await this.pool.query<{ request_hash: string; status: 200 | 201; body: unknown }>(FIND, [actor, key]);
-    return rows[0] && { requestHash: rows[0].request_hash, status: rows[0].status, body: rows[0].body };
+    const { rows } = await this.pool.query<{ request_hash: string; status: 200 | 201; body: string }>(FIND, [actor, key]);
+    return rows[0] && { requestHash: rows[0].request_hash, status: rows[0].status, body: JSON.parse(rows[0].body) };
   }
 
   /** Inside the append's transaction: a concurrent twin makes the whole transaction fail. */

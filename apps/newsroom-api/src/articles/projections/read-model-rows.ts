@@ -85,6 +85,21 @@ export function rowsFor(before: Article, events: RecordedArticleEvent[], raw: Re
   return article;
 }
 
+/** The feed entry of the notice published at `revision`, if that revision published one. */
+export function correctionRow(article: Article, revision: number, position: number): CorrectionRow | undefined {
+  const notice = article.corrections.at(-1);
+  if (!notice || notice.revision !== revision) return undefined;
+  return {
+    article_id: article.id,
+    revision,
+    headline: article.headline,
+    kind: notice.kind,
+    text: notice.text,
+    recorded_at: notice.recordedAt,
+    position,
+  };
+}
+
 export function articleRow(article: Article): ArticleRow {
   return {
     id: article.id,

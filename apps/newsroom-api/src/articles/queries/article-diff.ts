@@ -38,11 +38,39 @@ export function diffArticles(from: Article, to: Article): ArticleDiff {
   };
 }
 
+/**
+ * Exact to the character (equal+delete rebuild the old text, equal+insert the new). jsdiff's
+ * whitespace-exact word diff splits "La Casa" → "White House" around the space they share;
+ * `mergeAcrossSpaces` joins such runs into one deletion and one insertion, as a reader sees it.
+ */
 export function diffText(before: string | null, after: string | null): DiffOp[] {
-  return diffWordsWithSpace(before ?? '', after ?? '').map((part) => ({
+  const ops: DiffOp[] = diffWordsWithSpace(before ?? '', after ?? '').map((part) => ({
     op: part.added ? 'insert' : part.removed ? 'delete' : 'equal',
     text: part.value,
   }));
+  return mergeAcrossSpaces(ops);
+}
+
+function mergeAcrossSpaces(ops: DiffOp[]): DiffOp[] {
+  const merged: DiffOp[] = [];
+  let deleted = '';
+  let inserted = '';
+  const flush = () => {
+    if (deleted) merged.push({ op: 'delete', text: deleted });
+    if (inserted) merged.push({ op: 'insert', text: inserted });
+    deleted = inserted = '';
+  };
+  ops.forEach((op, i) => {
+    const bridge = op.op === 'equal' && /^\s+$/.test(op.text) && deleted && inserted && ops[i + 1] && ops[i + 1].op !== 'equal';
+    if (op.op === 'delete' || bridge) deleted += op.text;
+    if (op.op === 'insert' || bridge) inserted += op.text;
+    if (op.op === 'equal' && !bridge) {
+      flush();
+      merged.push(op);
+    }
+  });
+  flush();
+  return merged;
 }
 
 function diffBlocks(from: Article, to: Article): BlockDiff[] {

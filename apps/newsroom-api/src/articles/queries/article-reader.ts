@@ -28,8 +28,13 @@ export class ArticleReader {
       [id, revision],
     );
     if (!rows[0]) throw revision >= 1 ? notFound(id) : revisionNotFound(id, revision);
-    const events = await this.store.readStream(streamIdOf(id), { fromRevision: rows[0].revision + 1, toRevision: revision });
-    const article = fold(id, events.map(toArticleEvent), rows[0].snapshot);
+    const { snapshot } = rows[0];
+    // A snapshot at the revision itself needs no fold (revision 1 and every SNAPSHOT_EVERY-th).
+    const events =
+      snapshot.revision === revision
+        ? []
+        : await this.store.readStream(streamIdOf(id), { fromRevision: snapshot.revision + 1, toRevision: revision });
+    const article = fold(id, events.map(toArticleEvent), snapshot);
     if (article.revision !== revision) throw revisionNotFound(id, revision);
     return article;
   }

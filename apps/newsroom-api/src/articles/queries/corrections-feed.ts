@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CorrectionsFollower } from '../projections/corrections-follower';
 import type { Page } from './article-history';
 import { decodeCursor, encodeCursor } from './cursor';
 
@@ -15,9 +16,15 @@ export interface CorrectionEntry {
 /** The public corrections feed across all articles, newest first. */
 @Injectable()
 export class CorrectionsFeed {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly follower: CorrectionsFollower,
+  ) {}
 
   async page(limit = 20, cursor?: string): Promise<Page<CorrectionEntry>> {
+    // The feed is filled after the commands commit; a reader still sees every notice published
+    // before it asked.
+    await this.follower.catchUp();
     const [recordedAt, position] = decodeCursor(cursor, ['string', 'number']) ?? [null, null];
     const rows: Array<CorrectionEntry & { position: string; recorded: Date }> = await this.dataSource.query(
       `SELECT article_id AS "articleId", revision, headline, kind, text, recorded_at AS recorded, position,

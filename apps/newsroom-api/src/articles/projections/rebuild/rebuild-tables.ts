@@ -1,0 +1,51 @@
+import type { PoolClient } from 'pg';
+import { type ReadModelTables, SERVED_TABLES } from '../read-model-writer';
+
+/** A rebuild fills copies named `<table>_rebuild`; leftovers of a killed run are dropped first. */
+export const REBUILD_TABLES: ReadModelTables = {
+  articles: `${SERVED_TABLES.articles}_rebuild`,
+  revisions: `${SERVED_TABLES.revisions}_rebuild`,
+  corrections: `${SERVED_TABLES.corrections}_rebuild`,
+};
+
+const PAIRS = (Object.keys(SERVED_TABLES) as Array<keyof ReadModelTables>).map(
+  (k) => [SERVED_TABLES[k], REBUILD_TABLES[k]] as const,
+);
+
+export async function createRebuildTables(client: Pick<PoolClient, 'query'>): Promise<void> {
+  for (const [served, copy] of PAIRS) {
+    await client.query(`DROP TABLE IF EXISTS ${copy}`);
+    await client.query(`CREATE TABLE ${copy} (LIKE ${served} INCLUDING ALL)`);
+  }
+}
+
+/**
+ * Puts the copies in place of the served tables, in the caller's transaction: readers see the
+ * old tables until it commits, the new ones after. Indexes and constraints get the served
+ * names back, so that later migrations can name them.
+ */
+export async function swapInRebuildTables(client: Pick<PoolClient, 'query'>): Promise<void> {
+  for (const [served, copy] of PAIRS) {
+    const names = await matchingIndexNames(client, served, copy);
+    await client.query(`DROP TABLE ${served}`);
+    await client.query(`ALTER TABLE ${copy} RENAME TO ${served}`);
+    for (const [copyIndex, servedIndex] of names) await client.query(`ALTER INDEX ${copyIndex} RENAME TO ${servedIndex}`);
+  }
+}
+
+/** Pairs each index of the copy with the served index of the same definition. */
+async function matchingIndexNames(
+  client: Pick<PoolClient, 'query'>,
+  served: string,
+  copy: string,
+): Promise<Array<[string, string]>> {
+  const { rows } = await client.query<{ tablename: string; indexname: string; shape: string }>(
+    `SELECT tablename, indexname, regexp_replace(indexdef, '^CREATE (UNIQUE )?INDEX \\S+ ON \\S+', 'CREATE \\1INDEX ON t') AS shape
+     FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ANY($1)`,
+    [[served, copy]],
+  );
+  const servedByShape = new Map(rows.filter((r) => r.tablename === served).map((r) => [r.shape, r.indexname]));
+  return rows
+    .filter((r) => r.tablename === copy && servedByShape.has(r.shape))
+    .map((r) => [r.indexname, servedByShape.get(r.shape) as string]);
+}

