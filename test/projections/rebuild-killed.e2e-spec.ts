@@ -55,6 +55,8 @@ describe('a rebuild killed mid-way', () => {
   });
 
   it('leaves the served tables intact and reads working; a rerun completes', async () => {
+    // GET /corrections waits for the corrections follower, so nothing moves while the rebuild dies.
+    await t.http().get('/corrections').set('Authorization', `Bearer ${s.editor}`);
     const before = await dumpReadModels(pool);
     const output = await startAndKillRebuild(t.database.url);
     expect(output).toMatch(/1\/8 events/);

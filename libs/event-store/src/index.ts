@@ -6,3 +6,4 @@ export { Subscription, type BatchHandler, type SubscriptionOptions } from './sub
 export { loadCheckpoint, saveCheckpoint } from './checkpoints';
 export { EVENTS_CHANNEL } from './sql';
 export { LogSnapshot } from './log-snapshot';
+export { verifyStream, verifyLog, type StreamAudit, type LogAudit } from './hash-chain';

@@ -1,8 +1,7 @@
 import type { Client } from 'pg';
 import { type EventRow, toRecordedEvent } from './rows';
+import * as sql from './sql';
 import type { RecordedEvent } from './types';
-
-const COLUMNS = `position, stream_id, revision, type, data, metadata, recorded_at, transaction_id::text AS transaction_id`;
 
 /**
  * The whole log (of the streams whose id starts with a prefix) as one consistent snapshot,
@@ -22,14 +21,8 @@ export class LogSnapshot {
   /** Opens a REPEATABLE READ transaction on `client` (a dedicated connection, not a pooled one). */
   static async open(client: Client, streamPrefix: string): Promise<LogSnapshot> {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const { rows } = await client.query<{ snapshot: string; total: number }>(
-      `SELECT pg_current_snapshot()::text AS snapshot, (SELECT count(*)::int FROM events WHERE stream_id LIKE $1 || '%') AS total`,
-      [streamPrefix],
-    );
-    await client.query(
-      `DECLARE log_snapshot NO SCROLL CURSOR FOR SELECT ${COLUMNS} FROM events WHERE stream_id LIKE $1 || '%' ORDER BY stream_id, revision`,
-      [streamPrefix],
-    );
+    const { rows } = await client.query<{ snapshot: string; total: number }>(sql.SNAPSHOT_AND_TOTAL, [streamPrefix]);
+    await client.query(sql.DECLARE_SNAPSHOT_CURSOR, [streamPrefix]);
     return new LogSnapshot(client, rows[0].snapshot, rows[0].total);
   }
 
@@ -48,13 +41,7 @@ export class LogSnapshot {
    * it while writers are held off, or it may miss a transaction still in flight.
    */
   static async committedSince(client: Pick<Client, 'query'>, snapshot: string, streamPrefix: string): Promise<RecordedEvent[]> {
-    const { rows } = await client.query<EventRow>(
-      `SELECT ${COLUMNS} FROM events
-       WHERE transaction_id >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(transaction_id, $1::pg_snapshot)
-         AND stream_id LIKE $2 || '%'
-       ORDER BY stream_id, revision`,
-      [snapshot, streamPrefix],
-    );
+    const { rows } = await client.query<EventRow>(sql.COMMITTED_SINCE, [snapshot, streamPrefix]);
     return rows.map(toRecordedEvent);
   }
 }

@@ -77,3 +77,43 @@ export const EVENTS_CHANNEL = 'newsroom_events';
 export const NOTIFY_FOLLOWERS = `SELECT pg_notify('${EVENTS_CHANNEL}', '')`;
 
 export const LISTEN_FOR_EVENTS = `LISTEN ${EVENTS_CHANNEL}`;
+
+/** Every event of the streams with a prefix, by stream then revision (a rebuild's cursor). */
+export const DECLARE_SNAPSHOT_CURSOR = `
+  DECLARE log_snapshot NO SCROLL CURSOR FOR
+  SELECT ${COLUMNS} FROM events WHERE stream_id LIKE $1 || '%' ORDER BY stream_id, revision`;
+
+export const SNAPSHOT_AND_TOTAL = `
+  SELECT pg_current_snapshot()::text AS snapshot, (SELECT count(*)::int FROM events WHERE stream_id LIKE $1 || '%') AS total`;
+
+/** Events committed after a snapshot was taken (the ones it could not see). */
+export const COMMITTED_SINCE = `
+  SELECT ${COLUMNS} FROM events
+  WHERE transaction_id >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(transaction_id, $1::pg_snapshot)
+    AND stream_id LIKE $2 || '%'
+  ORDER BY stream_id, revision`;
+
+/**
+ * Recomputes each event's hash from its stored fields and the stored hash before it. A revision
+ * that does not hold is where the log was altered (or an event removed before it).
+ */
+const CHAIN = `
+  SELECT stream_id, revision, hash,
+         hash = event_hash(revision, type, data, metadata, coalesce(lag(hash) OVER w, ''::bytea))
+           AND revision = coalesce(lag(revision) OVER w, 0) + 1 AS holds
+  FROM events`;
+
+export const VERIFY_STREAM = `
+  SELECT count(*)::int AS revisions,
+         min(revision) FILTER (WHERE NOT holds) AS broken_at,
+         (SELECT encode(hash, 'hex') FROM events WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1) AS head_hash
+  FROM (${CHAIN} WHERE stream_id = $1 WINDOW w AS (ORDER BY revision)) chain`;
+
+export const VERIFY_ALL = `
+  SELECT stream_id, count(*)::int AS revisions, min(revision) FILTER (WHERE NOT holds) AS broken_at
+  FROM (${CHAIN} WINDOW w AS (PARTITION BY stream_id ORDER BY revision)) chain
+  GROUP BY stream_id
+  HAVING bool_or(NOT holds)
+  ORDER BY stream_id`;
+
+export const COUNT_STREAMS = `SELECT count(DISTINCT stream_id)::int AS streams, count(*)::int AS events FROM events`;

@@ -7,6 +7,7 @@ import { PositiveIntPipe } from '../http/positive-int.pipe';
 import { ProblemException } from '../http/problem';
 import { ArticleAtQueryDto, DiffQueryDto, ListArticlesQueryDto, PageQueryDto } from './dto/read-queries.dto';
 import { ArticleView, ProblemView } from './openapi/article.schema';
+import { ArticleAudit } from './queries/article-audit';
 import { diffArticles } from './queries/article-diff';
 import { ArticleHistory } from './queries/article-history';
 import { ArticleListing } from './queries/article-listing';
@@ -27,6 +28,7 @@ export class ArticleReadsController {
     private readonly reader: ArticleReader,
     private readonly history: ArticleHistory,
     private readonly listing: ArticleListing,
+    private readonly auditor: ArticleAudit,
   ) {}
 
   @Get()
@@ -80,6 +82,17 @@ export class ArticleReadsController {
   async diff(@Param('id', ID) id: string, @Query() query: DiffQueryDto) {
     const [from, to] = await Promise.all([this.reader.atRevision(id, query.from), this.reader.atRevision(id, query.to)]);
     return diffArticles(from, to);
+  }
+
+  @Get(':id/audit')
+  @Allow('auditor', 'editor')
+  @ApiOperation({
+    summary: 'Checks the article’s hash chain: { verified, revisions, headHash }, or { verified: false, revisions, brokenAt }',
+    description:
+      'Each event stores SHA-256 over its revision, type, data and metadata (PostgreSQL jsonb text) and the previous event’s hash. brokenAt is the first revision whose stored fields no longer produce its hash. Keep headHash elsewhere to detect a removed tail too.',
+  })
+  audit(@Param('id', ID) id: string) {
+    return this.auditor.verify(id);
   }
 
   @Get(':id/events')

@@ -10,6 +10,7 @@ import { IdempotencyRecords } from './idempotency/idempotency-records';
 import { ArticleProjection } from './projections/article-projection';
 import { CorrectionsFollower } from './projections/corrections-follower';
 import { INLINE_PROJECTIONS } from './projections/inline-projection';
+import { ArticleAudit } from './queries/article-audit';
 import { ArticleHistory } from './queries/article-history';
 import { ArticleListing } from './queries/article-listing';
 import { ArticleReader } from './queries/article-reader';
@@ -30,6 +31,7 @@ import { CorrectionsFeed } from './queries/corrections-feed';
     ArticleListing,
     CorrectionsFeed,
     CorrectionsFollower,
+    ArticleAudit,
   ],
   exports: [CorrectionsFollower],
 })

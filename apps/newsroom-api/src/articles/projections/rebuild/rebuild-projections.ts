@@ -46,6 +46,8 @@ export async function rebuildProjections(
 ): Promise<RebuildReport> {
   const started = Date.now();
   const reader = new Client({ connectionString });
+  // A dropped connection must fail the rebuild's next query, not crash the process.
+  reader.on('error', () => undefined);
   await reader.connect();
   try {
     const { rows } = await reader.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [REBUILD_LOCK]);
@@ -80,6 +82,8 @@ async function replay(pool: Pool, log: LogSnapshot, options: RebuildOptions): Pr
 
 async function catchUpAndSwap(pool: Pool, snapshot: string): Promise<number> {
   const client = await pool.connect();
+  const ignore = () => undefined;
+  client.on('error', ignore);
   try {
     await client.query('BEGIN');
     await holdProjectionsExclusive(client);
@@ -104,6 +108,7 @@ async function catchUpAndSwap(pool: Pool, snapshot: string): Promise<number> {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
+    client.off('error', ignore);
     client.release();
   }
 }

@@ -1,0 +1,118 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+
+/**
+ * CPU time (user + system) of the processes a benchmark involves, read from Linux's /proc. On a
+ * small machine the client, the server and the database share the cores, so CPU milliseconds per
+ * operation say where the time goes more steadily than wall-clock rates, and the machine's total
+ * shows whether something else was competing. Elsewhere every figure is NaN.
+ */
+export interface CpuUsage {
+  /** CPU seconds per named process group. */
+  groups: Record<string, number>;
+  /** CPU seconds burned by everything else on the machine (other jobs, the kernel's own threads). */
+  others: number;
+  /** Busy fraction of all cores over the interval. */
+  machineLoad: number;
+}
+
+/** A pid alone, or a pid and its children (PostgreSQL's postmaster and its backends). */
+export type ProcessGroup = { pid: number; withChildren?: boolean };
+
+type ProcessTable = Map<number, { ppid: number; ticks: number }>;
+
+const TICKS_PER_SECOND = clockTicks();
+/**
+ * Processes come and go (a pool closes idle connections), and /proc forgets a process's CPU when
+ * it exits: frequent readings bound what is lost to one interval of the dying process.
+ */
+const INTERVAL_MS = 200;
+
+export class CpuMeter {
+  private readonly last = new Map<number, number>();
+  private readonly ticks: Record<string, number> = {};
+  private machineStart: [number, number] = [NaN, NaN];
+  private timer?: NodeJS.Timeout;
+
+  constructor(private readonly groups: Record<string, ProcessGroup>) {}
+
+  start(): void {
+    for (const name of Object.keys(this.groups)) this.ticks[name] = 0;
+    this.last.clear();
+    for (const [pid, entry] of processTable()) this.last.set(pid, entry.ticks);
+    this.machineStart = machineTicks();
+    this.timer = setInterval(() => this.read(), INTERVAL_MS);
+  }
+
+  stop(): CpuUsage {
+    clearInterval(this.timer);
+    this.read();
+    const [busyBefore, totalBefore] = this.machineStart;
+    const [busyAfter, totalAfter] = machineTicks();
+    const groups: Record<string, number> = {};
+    let ours = 0;
+    for (const [name, ticks] of Object.entries(this.ticks)) {
+      groups[name] = existsSync('/proc/self/stat') ? ticks / TICKS_PER_SECOND : NaN;
+      ours += groups[name];
+    }
+    const busy = (busyAfter - busyBefore) / TICKS_PER_SECOND;
+    return { groups, others: busy - ours, machineLoad: (busyAfter - busyBefore) / (totalAfter - totalBefore) };
+  }
+
+  private read(): void {
+    const table = processTable();
+    for (const [name, group] of Object.entries(this.groups)) {
+      for (const pid of membersOf(group, table)) {
+        const now = table.get(pid)?.ticks ?? 0;
+        // A process born since the last reading spent all its time within the interval.
+        this.ticks[name] += now - (this.last.get(pid) ?? 0);
+        this.last.set(pid, now);
+      }
+    }
+  }
+}
+
+/** The parent of a process: a PostgreSQL backend's parent is the postmaster. */
+export function parentOf(pid: number): number | undefined {
+  return processTable().get(pid)?.ppid;
+}
+
+function membersOf(group: ProcessGroup, table: ProcessTable): number[] {
+  const members = table.has(group.pid) ? [group.pid] : [];
+  if (group.withChildren) for (const [pid, entry] of table) if (entry.ppid === group.pid) members.push(pid);
+  return members;
+}
+
+function processTable(): ProcessTable {
+  const table: ProcessTable = new Map();
+  if (!existsSync('/proc/self/stat')) return table;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // The command name (field 2) may hold spaces and parentheses: parse after its last ')'.
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // Fields 4 (ppid), 14 (utime) and 15 (stime) of proc(5), counted from field 3 here.
+      table.set(Number(name), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // The process ended while the table was read.
+    }
+  }
+  return table;
+}
+
+function machineTicks(): [busy: number, total: number] {
+  if (!existsSync('/proc/stat')) return [NaN, NaN];
+  const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1).map(Number);
+  const total = cpu.slice(0, 8).reduce((sum, ticks) => sum + ticks, 0);
+  // idle and iowait are the not-busy columns.
+  return [total - cpu[3] - cpu[4], total];
+}
+
+function clockTicks(): number {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+}
