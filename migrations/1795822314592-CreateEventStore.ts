@@ -64,9 +64,11 @@ export class CreateEventStore1795822314592 implements MigrationInterface {
         NEW.hash := event_hash(NEW.revision, NEW.type, NEW.data, NEW.metadata, previous);
         RETURN NEW;
       END $$`);
+    // The store's append computes the hash itself in the same statement (cheaper); the trigger
+    // fills it for any other writer. A wrong hash supplied by a writer is caught by verification.
     await queryRunner.query(`
       CREATE TRIGGER events_chain_hash BEFORE INSERT ON events
-      FOR EACH ROW EXECUTE FUNCTION events_chain_hash()`);
+      FOR EACH ROW WHEN (NEW.hash IS NULL) EXECUTE FUNCTION events_chain_hash()`);
 
     // No NOTIFY trigger: it would serialise the commits of all appends cluster-wide. The store
     // notifies followers after its appends commit (libs/event-store/src/wake-ups.ts).

@@ -41,7 +41,10 @@ export async function compareAppends(
     // Both sides start with their connections open: connecting is not what is measured.
     const pooled = await Promise.all(Array.from({ length: writers + 1 }, () => pool.connect()));
     for (const client of pooled) client.release();
+    // Same shape and indexes, but none of the store's triggers: the hash the store's trigger
+    // computes is part of what the ratio measures, so the raw side leaves it empty.
     await clients[0].query(`CREATE TABLE IF NOT EXISTS ${RAW_TABLE} (LIKE events INCLUDING ALL)`);
+    await clients[0].query(`ALTER TABLE ${RAW_TABLE} ALTER COLUMN hash DROP NOT NULL`);
     const store = new EventStore(pool);
     const storeWrite: Write = (w, revision) =>
       store.append(`${label}-store-${w}`, [CORRECTION], { expectedRevision: revision - 1 || 'no-stream' });
