@@ -41,7 +41,8 @@ export class CpuMeter {
     this.last.clear();
     for (const [pid, entry] of processTable()) this.last.set(pid, entry.ticks);
     this.machineStart = machineTicks();
-    this.timer = setInterval(() => this.read(), INTERVAL_MS);
+    // Unref'd: a phase that fails before `stop` must not keep the process alive.
+    this.timer = setInterval(() => this.read(), INTERVAL_MS).unref();
   }
 
   stop(): CpuUsage {

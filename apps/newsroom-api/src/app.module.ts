@@ -12,7 +12,6 @@ import { BodyParserMiddleware } from './http/body-parser.middleware';
 import { LoggingModule } from './http/logging.module';
 import { ContentTypeGuard } from './http/content-type.guard';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
-import { RequestIdMiddleware } from './http/request-id.middleware';
 import { StrictValidationPipe } from './http/validation.pipe';
 import { ActorRateLimitGuard, AddressRateLimitGuard } from './rate-limit/rate-limit.guards';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
@@ -53,6 +52,6 @@ export class AppModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestIdMiddleware, BodyParserMiddleware).forRoutes('*path');
+    consumer.apply(BodyParserMiddleware).forRoutes('*path');
   }
 }

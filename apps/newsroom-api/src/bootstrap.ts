@@ -5,7 +5,9 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { answerNodeRefusalsWithProblems } from './http/node-refusals';
 import { mountOpenApi } from './http/openapi';
+import { requestId } from './http/request-id';
 
 /** Builds the whole HTTP application; `main.ts` and the e2e tests share it. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
@@ -15,6 +17,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  app.use(requestId);
+  answerNodeRefusalsWithProblems(app.getHttpServer());
   app.disable('x-powered-by');
   app.set('etag', false);
   // Swagger UI needs inline scripts and styles; everything else keeps helmet's strict defaults.

@@ -37,7 +37,7 @@ describe('decide WithdrawArticle', () => {
   it('given a draft, then InvalidStatusTransition', () => {
     const error = refusal(() => when(givenSample(), { type: 'WithdrawArticle' }));
     expect(error.code).toBe('InvalidStatusTransition');
-    expect(error.details).toEqual({ status: 'draft' });
+    expect(error.details).toEqual({ articleStatus: 'draft' });
   });
 
   it('given a withdrawn article, then InvalidStatusTransition', () => {

@@ -87,7 +87,7 @@ function publish(state: Article): ArticleEvent | null {
 function withdraw(state: Article): ArticleEvent {
   if (state.status !== 'published') {
     throw new ArticleError('InvalidStatusTransition', `Only a published article can be withdrawn; this one is ${state.status}`, {
-      status: state.status,
+      articleStatus: state.status,
     });
   }
   return { type: 'ArticleWithdrawn', data: {} };

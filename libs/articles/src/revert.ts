@@ -44,7 +44,7 @@ function revertedContent(
     case 'ArticleWithdrawn':
       throw new ArticleError('NotRevertible', `Revision ${target.revision} (${event.type}) cannot be reverted`, {
         revision: target.revision,
-        type: event.type,
+        eventType: event.type,
       });
     case 'AttributionFixed':
     case 'TextCorrected':

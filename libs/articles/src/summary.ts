@@ -58,8 +58,9 @@ function describeEdit(edit: TextEdit): string {
 }
 
 function quote(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ');
-  return `“${oneLine.length > MAX_QUOTED ? `${oneLine.slice(0, MAX_QUOTED - 1)}…` : oneLine}”`;
+  // By code point, never inside a surrogate pair: half an emoji is not storable text.
+  const oneLine = [...text.replace(/\s+/g, ' ')];
+  return `“${oneLine.length > MAX_QUOTED ? `${oneLine.slice(0, MAX_QUOTED - 1).join('')}…` : oneLine.join('')}”`;
 }
 
 function unknownEvent(event: never): never {

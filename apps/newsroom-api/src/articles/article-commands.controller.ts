@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Delete, Param, ParseUUIDPipe, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { ArticleIdPipe } from './article-id.pipe';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Article, ArticleCommand } from '@newsroom/articles';
@@ -15,7 +16,7 @@ import { FindReplaceDto } from './dto/find-replace.dto';
 import { HeadlineDto, OptionalReasonDto, ReasonDto, RevisionReasonDto } from './dto/reason.dto';
 import { CommandResponses } from './openapi/command-responses';
 
-const ID = new ParseUUIDPipe({ version: '4' });
+const ID = new ArticleIdPipe();
 
 /** Thin: each route turns its body into a domain command and sends it down the command bus. */
 @ApiTags('commands')

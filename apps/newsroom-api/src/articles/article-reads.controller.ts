@@ -1,4 +1,5 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ArticleIdPipe } from './article-id.pipe';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Article } from '@newsroom/articles';
 import type { Response } from 'express';
@@ -13,7 +14,7 @@ import { ArticleHistory } from './queries/article-history';
 import { ArticleListing } from './queries/article-listing';
 import { ArticleReader } from './queries/article-reader';
 
-const ID = new ParseUUIDPipe({ version: '4' });
+const ID = new ArticleIdPipe();
 const REVISION = new PositiveIntPipe('n');
 
 /** Every read of articles: current and past states, history, diffs and the raw log. */
@@ -54,7 +55,7 @@ export class ArticleReadsController {
       query.revision !== undefined
         ? await this.reader.atRevision(id, query.revision)
         : query.asOf !== undefined
-          ? await this.reader.asOf(id, new Date(query.asOf))
+          ? await this.reader.asOf(id, momentOf(query.asOf))
           : await this.reader.current(id);
     response.setHeader('ETag', `"${article.revision}"`);
     return article;
@@ -101,4 +102,15 @@ export class ArticleReadsController {
   events(@Param('id', ID) id: string) {
     return this.history.events(id);
   }
+}
+
+/** asOf passed RFC 3339 validation; a calendar-impossible one (2021-02-30) is still a 400. */
+function momentOf(asOf: string): Date {
+  const moment = new Date(asOf);
+  if (Number.isNaN(moment.getTime())) {
+    throw ProblemException.of(400, 'ValidationFailed', 'Validation failed', `asOf “${asOf}” is not a real moment.`, {
+      errors: [{ field: 'asOf', message: 'asOf must be an existing RFC 3339 date-time' }],
+    });
+  }
+  return moment;
 }

@@ -3,7 +3,7 @@ import type { Article } from '@newsroom/articles';
 import type { Request, Response } from 'express';
 import { actorOf } from '../auth/access.decorators';
 import { ProblemException } from '../http/problem';
-import { requestIdOf } from '../http/request-id.middleware';
+import { requestIdOf } from '../http/request-id';
 import type { CommandEnvelope, CommandOutcome } from './commands/command-envelope';
 import { parseIfMatch } from './commands/preconditions';
 

@@ -6,7 +6,7 @@ export const BODY_LIMIT = '1mb';
 
 const parsers: RequestHandler[] = [
   // `strict`: only objects and arrays; a bare string or number is malformed for every endpoint.
-  express.json({ limit: BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }),
+  express.json({ limit: BODY_LIMIT, strict: true, type: 'application/json' }),
   express.text({ limit: BODY_LIMIT, type: 'text/plain', defaultCharset: 'utf-8' }),
 ];
 
@@ -22,8 +22,28 @@ export class BodyParserMiddleware implements NestMiddleware {
         parse(request, response, (error?: unknown) => (error ? reject(translate(error)) : resolve())),
       );
     }
+    if (depthOf(request.body) > MAX_DEPTH) {
+      throw ProblemException.of(400, 'MalformedBody', 'Bad request', `The request body nests deeper than ${MAX_DEPTH} levels.`);
+    }
     next();
   }
+}
+
+/** No endpoint takes more than a few levels; thousands would overflow the validator's stack. */
+const MAX_DEPTH = 32;
+
+/** Nesting depth of parsed JSON, without recursion (the input may be hostile). */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    if (typeof node !== 'object' || node === null) continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > MAX_DEPTH) return deepest;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 function translate(error: unknown): ProblemException {

@@ -59,7 +59,8 @@ export function toProblem(error: unknown): MappedError {
   if (error instanceof ProblemException) return { problem: error.problem, headers: error.headers };
   if (error instanceof ArticleError) {
     const [status, title] = DOMAIN_STATUS[error.code];
-    return { problem: { type: problemType(error.code), title, status, detail: error.message, ...error.details }, headers: {} };
+    // Details extend the problem; they never replace its standard members.
+    return { problem: { ...error.details, type: problemType(error.code), title, status, detail: error.message }, headers: {} };
   }
   if (error instanceof IdempotencyKeyConflictError) {
     return plain(422, 'IdempotencyKeyReused', 'Idempotency key reused', 'This Idempotency-Key was used for another request.');

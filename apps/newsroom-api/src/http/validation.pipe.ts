@@ -1,4 +1,5 @@
 import { type ArgumentMetadata, Injectable, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
 import { type FieldError, ProblemException } from './problem';
 
 /**
@@ -19,10 +20,21 @@ export class StrictValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'body' && this.toValidate(metadata) && value !== undefined && !isPlainObject(value)) {
+    // Path parameters have their own pipes; converting them here would let "1e0" pass for 1.
+    if (metadata.type === 'param' || !this.toValidate(metadata)) return value;
+    if (metadata.type === 'body' && value !== undefined && !isPlainObject(value)) {
       throw invalid([{ field: '', message: 'the body must be a JSON object' }]);
     }
-    return super.transform(value, metadata);
+    const unknown = isPlainObject(value) ? unknownKeys(value as object, metadata.metatype) : [];
+    try {
+      const valid = await super.transform(value, metadata);
+      if (unknown.length > 0) throw invalid(unknown);
+      return valid;
+    } catch (error) {
+      if (!(error instanceof ProblemException) || unknown.length === 0) throw error;
+      const listed = (error.problem.errors ?? []) as FieldError[];
+      throw invalid([...listed, ...unknown.filter((u) => !listed.some((l) => l.field === u.field))]);
+    }
   }
 }
 
@@ -35,6 +47,21 @@ function flatten(error: ValidationError, parent: string): FieldError[] {
   const field = parent ? `${parent}.${error.property}` : error.property;
   const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
   return [...own, ...(error.children ?? []).flatMap((child) => flatten(child, field))];
+}
+
+/**
+ * class-transformer drops keys such as `__proto__`, `constructor` or `toString` before the
+ * whitelist sees them: the body's own keys are checked against the DTO's properties first.
+ */
+function unknownKeys(value: object, metatype: ArgumentMetadata['metatype']): FieldError[] {
+  const known = new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(metatype as new () => object, '', true, false)
+      .map((m) => m.propertyName),
+  );
+  return Object.keys(value)
+    .filter((key) => !known.has(key))
+    .map((field) => ({ field, message: `property ${field} should not exist` }));
 }
 
 function isPlainObject(value: unknown): boolean {

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsRFC3339, Max, Min } from 'class-validator';
 import { Text } from '../../http/text.validators';
 
 export class PageQueryDto {
@@ -41,7 +41,7 @@ export class ArticleAtQueryDto {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'The article as it was at this time (ISO 8601).' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsRFC3339()
   asOf?: string;
 }
 

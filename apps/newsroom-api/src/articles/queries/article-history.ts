@@ -32,12 +32,12 @@ export class ArticleHistory {
   ) {}
 
   async revisions(id: string, limit = 50, cursor?: string): Promise<Page<RevisionEntry>> {
-    const [after] = (decodeCursor(cursor, ['number']) ?? [0]) as [number];
+    const [after] = (decodeCursor(cursor, ['revision']) ?? [0]) as [number];
     const rows: RevisionEntry[] = await this.dataSource.query(
       `SELECT ${ENTRY} FROM article_revisions WHERE article_id = $1 AND revision > $2 ORDER BY revision LIMIT $3`,
       [id, after, limit + 1],
     );
-    if (rows.length === 0 && after === 0) await this.reader.current(id);
+    if (rows.length === 0) await this.reader.current(id);
     const items = rows.slice(0, limit);
     return { items, nextCursor: rows.length > limit ? encodeCursor([items[items.length - 1].revision]) : null };
   }

@@ -12,7 +12,7 @@ export class ArticleListing {
 
   async list(query: ListArticlesQueryDto): Promise<Page<Article>> {
     const limit = query.limit ?? 20;
-    const [updatedAt, id] = decodeCursor(query.cursor, ['string', 'string']) ?? [null, null];
+    const [updatedAt, id] = decodeCursor(query.cursor, ['time', 'uuid']) ?? [null, null];
     const rows: Array<{ document: Article; updated_at: Date }> = await this.dataSource.query(
       `SELECT document, updated_at FROM articles
        WHERE ($1::text IS NULL OR status = $1)

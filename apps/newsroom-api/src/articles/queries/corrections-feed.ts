@@ -25,7 +25,7 @@ export class CorrectionsFeed {
     // The feed is filled after the commands commit; a reader still sees every notice published
     // before it asked.
     await this.follower.catchUp();
-    const [recordedAt, position] = decodeCursor(cursor, ['string', 'number']) ?? [null, null];
+    const [recordedAt, position] = decodeCursor(cursor, ['time', 'position']) ?? [null, null];
     const rows: Array<CorrectionEntry & { position: string; recorded: Date }> = await this.dataSource.query(
       `SELECT article_id AS "articleId", revision, headline, kind, text, recorded_at AS recorded, position,
               to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt"

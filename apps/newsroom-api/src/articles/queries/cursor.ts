@@ -1,15 +1,28 @@
 import { ProblemException } from '../../http/problem';
 
+/** What each part of a cursor must be; a forged cursor never reaches SQL. */
+export type CursorPart = 'time' | 'uuid' | 'revision' | 'position';
+
+const VALID: Record<CursorPart, (value: unknown) => boolean> = {
+  time: (value) =>
+    typeof value === 'string' &&
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(value) &&
+    !Number.isNaN(Date.parse(value)),
+  uuid: (value) => typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value),
+  revision: (value) => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 2_147_483_647,
+  position: (value) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0,
+};
+
 /** Cursors are opaque to clients: base64url JSON of the last item's sort key. */
 export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, shape: Array<'string' | 'number'>): unknown[] | undefined {
+export function decodeCursor(cursor: string | undefined, shape: CursorPart[]): unknown[] | undefined {
   if (cursor === undefined) return undefined;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === shape.length && key.every((part, i) => typeof part === shape[i])) return key;
+    if (Array.isArray(key) && key.length === shape.length && key.every((part, i) => VALID[shape[i]](part))) return key;
   } catch {
     // fall through to the 400 below
   }
