@@ -1,0 +1,25 @@
+/**
+ * Preloaded into the API process (`-r`) when BENCH_COUNT_QUERIES=1: counts every statement the
+ * app sends through `pg`, by its first words, and writes the counts to BENCH_QUERY_COUNT_FILE when
+ * the process exits. Each one is a round trip to the database; the benchmark divides by the
+ * number of commands to show what one command costs.
+ */
+import { writeFileSync } from 'node:fs';
+import { Client } from 'pg';
+
+const counts = new Map<string, number>();
+const file = process.env.BENCH_QUERY_COUNT_FILE;
+const original = Client.prototype.query;
+
+// pg's query has many overloads; the counter only peeks at the first argument and passes all on.
+(Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (this: Client, ...args: unknown[]) {
+  const [first] = args;
+  const text = typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? '(other)');
+  const key = text.replace(/\s+/g, ' ').trim().slice(0, 70);
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+  return (original as (...args: unknown[]) => unknown).apply(this, args);
+};
+
+process.on('exit', () => {
+  if (file) writeFileSync(file, JSON.stringify(Object.fromEntries(counts)));
+});

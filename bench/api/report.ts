@@ -1,0 +1,106 @@
+import type { RotaCounts } from './article-rota';
+import type { CommandRun } from './drive-commands';
+import type { InsertRun } from './raw-insert';
+import type { PhaseUsage } from './run-meters';
+
+/** The issue's targets for the command path. */
+export const TARGETS = { ratio: 0.35, p99Ms: 25, non2xx: 0 };
+
+export interface BenchReport {
+  server: string;
+  connections: number;
+  articles: number;
+  commands: CommandRun;
+  raw: InsertRun;
+  payloadBytes: number;
+  commandUsage?: PhaseUsage;
+  rawUsage?: PhaseUsage;
+  counts: RotaCounts;
+}
+
+export function printReport(report: BenchReport): void {
+  const { commands, raw, counts } = report;
+  const ratio = commands.commandsPerSecond / raw.insertsPerSecond;
+  const lines = [
+    '',
+    `newsroom API commands vs raw INSERT — ${report.server}, ${report.connections} connections, ${report.articles} articles`,
+    '',
+    `  commands     ${rate(commands.commandsPerSecond)}/s   p50 ${ms(commands.p50)}   p99 ${ms(commands.p99)}   max ${ms(commands.max)}   (${commands.completed} in ${commands.seconds.toFixed(1)} s)`,
+    `  raw INSERT   ${rate(raw.insertsPerSecond)}/s   p50 ${ms(raw.p50)}   p99 ${ms(raw.p99)}   max ${ms(raw.max)}   (${raw.count} in ${raw.seconds.toFixed(1)} s, ${report.payloadBytes} B of JSON and hash each)`,
+    '',
+    ...usageLines('per command ', report.commandUsage, commands.completed, {
+      api: 'API',
+      postgres: 'PostgreSQL',
+      bench: 'load generator',
+    }),
+    ...usageLines('per raw row ', report.rawUsage, raw.count, { postgres: 'PostgreSQL', bench: 'pg client' }),
+    '',
+    verdict(`ratio commands/raw ${ratio.toFixed(2)}×`, ratio >= TARGETS.ratio, `≥ ${TARGETS.ratio}×`),
+    verdict(`p99 ${ms(commands.p99)}`, commands.p99 <= TARGETS.p99Ms, `≤ ${TARGETS.p99Ms} ms`),
+    verdict(
+      `non-2xx ${commands.non2xx}, no answer ${commands.errors}, revision skips ${counts.revisionSkips}`,
+      commands.non2xx <= TARGETS.non2xx && commands.errors === 0 && counts.revisionSkips === 0,
+      'all zero',
+    ),
+  ];
+  const busiest = Math.max(report.commandUsage?.cpu.others ?? 0, report.rawUsage?.cpu.others ?? 0);
+  if (busiest > 0.1 * Math.max(commands.seconds, raw.seconds)) {
+    lines.push(
+      `  NOTE  other processes burned up to ${busiest.toFixed(1)} CPU-s during a phase: the machine was shared, rates are low`,
+    );
+  }
+  if (counts.failed.size > 0) lines.push(`  failures by status: ${[...counts.failed].map(([s, n]) => `${s}×${n}`).join(', ')}`);
+  for (const sample of counts.samples) lines.push(`    ${sample}`);
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+  // One line a script can collect across runs to take medians.
+  const perOp = (usage: PhaseUsage | undefined, group: string, count: number) =>
+    usage ? round((usage.cpu.groups[group] * 1000) / count, 3) : null;
+  process.stdout.write(
+    `BENCH_API_JSON ${JSON.stringify({
+      commandsPerSecond: round(commands.commandsPerSecond),
+      p50: round(commands.p50),
+      p99: round(commands.p99),
+      non2xx: commands.non2xx,
+      errors: commands.errors,
+      revisionSkips: counts.revisionSkips,
+      rawPerSecond: round(raw.insertsPerSecond),
+      rawP50: round(raw.p50),
+      rawP99: round(raw.p99),
+      ratio: round(ratio, 3),
+      apiCpuMsPerCommand: perOp(report.commandUsage, 'api', commands.completed),
+      pgCpuMsPerCommand: perOp(report.commandUsage, 'postgres', commands.completed),
+      pgCpuMsPerRawRow: perOp(report.rawUsage, 'postgres', raw.count),
+      machineLoadCommands: report.commandUsage ? round(report.commandUsage.cpu.machineLoad) : null,
+      machineLoadRaw: report.rawUsage ? round(report.rawUsage.cpu.machineLoad) : null,
+    })}\n`,
+  );
+}
+
+/** Statements by kind, per command: each is a round trip between the API and PostgreSQL. */
+export function printQueryCounts(counts: Record<string, number>, commands: number): void {
+  const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]);
+  const total = entries.reduce((sum, [, n]) => sum + n, 0);
+  const lines = [
+    `SQL statements sent by the API: ${(total / commands).toFixed(2)} per command (${total} for ${commands} commands)`,
+  ];
+  for (const [statement, n] of entries) lines.push(`  ${(n / commands).toFixed(2).padStart(6)}  ${statement}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function usageLines(label: string, usage: PhaseUsage | undefined, count: number, names: Record<string, string>): string[] {
+  if (!usage || count === 0) return [];
+  const cpu = Object.entries(names)
+    .map(([group, name]) => `${name} ${ms((usage.cpu.groups[group] * 1000) / count)}`)
+    .join(', ');
+  const machine = `machine ${(usage.cpu.machineLoad * 100).toFixed(0)}% busy, others ${usage.cpu.others.toFixed(1)} CPU-s`;
+  return [`  ${label} WAL ${kb(usage.walBytes / count)}   CPU ${cpu}   (${machine})`];
+}
+
+function verdict(what: string, met: boolean, target: string): string {
+  return `  ${met ? 'PASS' : 'MISS'}  ${what}   (target ${target})`;
+}
+
+const rate = (perSecond: number): string => perSecond.toFixed(0).padStart(6);
+const ms = (value: number): string => `${value.toFixed(2)} ms`;
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
+const round = (value: number, digits = 2): number => Number(value.toFixed(digits));

@@ -1,0 +1,119 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { issueToken } from '../../apps/newsroom-api/src/auth/token-issuer';
+import { createBenchDatabase } from '../support/bench-database';
+import { monotonicMicros } from '../support/cpu-profile-summary';
+import type { ProcessGroup } from '../support/cpu-meter';
+import { type ApiProcess, buildApi, startApi } from './api-process';
+import { ArticleRota } from './article-rota';
+import { DatabaseProbe } from './database-probe';
+import { Diagnosis } from './diagnosis';
+import { driveCommands } from './drive-commands';
+import { measureRawInserts } from './raw-insert';
+import { printReport } from './report';
+import { PhaseMeters } from './run-meters';
+import { createSampleArticles } from './sample-articles';
+import { loadBenchSettings } from './settings';
+import { WalMeter } from './wal-meter';
+
+/** Distinct actors, as in a newsroom: the per-actor rate limit and the audit trail see several people. */
+const ACTORS = 16;
+
+async function main(): Promise<void> {
+  const settings = loadBenchSettings();
+  if (settings.build) {
+    log('compiling the API');
+    buildApi();
+  }
+  const diagnosis = new Diagnosis(settings.diagnose);
+
+  const database = await createBenchDatabase('newsroom_bench_api');
+  let api: ApiProcess | undefined;
+  let probe: DatabaseProbe | undefined;
+  let wal: WalMeter | undefined;
+  const cleanUp = async (): Promise<void> => {
+    await probe?.close().catch(() => undefined);
+    await wal?.close().catch(() => undefined);
+    await api?.stop();
+    api = undefined;
+    await database.drop();
+  };
+  process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
+  try {
+    const jwtSecret = randomBytes(32).toString('hex');
+    log(`database ${database.name} on ${database.server}; starting the API (LOG_LEVEL=${settings.logLevel})`);
+    api = await startApi({
+      databaseUrl: database.url,
+      jwtSecret,
+      logLevel: settings.logLevel,
+      cpuProfileDir: diagnosis.enabled ? diagnosis.profileDir : undefined,
+      queryCountFile: diagnosis.enabled ? diagnosis.queryCountFile : undefined,
+    });
+    const tokens = await Promise.all(
+      Array.from({ length: ACTORS }, (_, i) => issueToken(jwtSecret, { sub: `bench-reporter-${i}`, roles: ['reporter'] })),
+    );
+    const ids = await createSampleArticles(api.baseUrl, settings.articles, (i) => tokens[i % tokens.length]);
+    const rota = new ArticleRota(ids, tokens);
+    log(`${ids.length} articles created`);
+
+    probe = await DatabaseProbe.open(database.url);
+    wal = await WalMeter.open(database.url);
+    const postmaster = await probe.postmasterPid();
+    const groups: Record<string, ProcessGroup> = {
+      api: { pid: api.pid },
+      postgres: { pid: postmaster ?? -1, withChildren: true },
+      bench: { pid: process.pid },
+    };
+
+    if (settings.warmupCommands > 0) {
+      log(`warming up with ${settings.warmupCommands} commands`);
+      await driveCommands(api.baseUrl, rota, settings.connections, { commands: settings.warmupCommands });
+    }
+    log(
+      `driving commands for ${settings.seconds} s at ${settings.connections} connections${settings.diagnose ? ' (diagnosing: slower)' : ''}`,
+    );
+    const commandMeters = new PhaseMeters(wal, groups);
+    await commandMeters.begin();
+    const loadWindow = { fromUs: monotonicMicros(), toUs: 0 };
+    const commands = await driveCommands(api.baseUrl, rota, settings.connections, { seconds: settings.seconds });
+    loadWindow.toUs = monotonicMicros();
+    await commandMeters.end();
+
+    // The API sits idle from here on, so the baseline has the machine to itself.
+    const payload = await probe.latestCorrection();
+    log(`raw INSERT baseline for ${settings.seconds} s at ${settings.connections} connections`);
+    const rawMeters = new PhaseMeters(wal, groups);
+    const raw = await measureRawInserts(database.url, payload, settings.connections, settings.seconds, rawMeters);
+
+    const report = {
+      server: database.server,
+      connections: settings.connections,
+      articles: ids.length,
+      commands,
+      raw,
+      payloadBytes: [payload.data, payload.metadata, ...Object.values(payload.columns ?? {})].reduce(
+        (sum, text) => sum + Buffer.byteLength(text),
+        0,
+      ),
+      commandUsage: commandMeters.usage,
+      rawUsage: rawMeters.usage,
+      counts: rota.counts,
+    };
+    await api.stop();
+    api = undefined;
+    printReport(report);
+    // Statements are counted over the API's whole life: divide by every command it answered.
+    diagnosis.print(ids.length + rota.counts.ok, loadWindow);
+  } finally {
+    await cleanUp();
+  }
+}
+
+function log(message: string): void {
+  process.stderr.write(`[bench:api] ${message}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[bench:api] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
