@@ -17,7 +17,7 @@ export function dataSourceOptions(url: string, entities: DataSourceOptions['enti
     extra: {
       max: Number(process.env.DATABASE_POOL_SIZE ?? 20),
       // Fail fast when the server is gone instead of queueing requests forever.
-      connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 2000),
+      connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 1500),
     },
   };
 }
