@@ -1,0 +1,160 @@
+/**
+ * The measured process: a rebuild, or a plain read of the log for the baseline, in a Node process
+ * of its own so that its peak RSS is its own (not the generator's, not ts-node's). It runs as
+ * JavaScript transpiled from this file and loads the app as `npm run build` compiled it, so it
+ * holds what a deployed rebuild holds. Only type imports reach into the app's sources: they vanish
+ * on transpiling. It reports to its parent over IPC.
+ */
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Client, Pool } from 'pg';
+import type * as RebuildModule from '../../apps/newsroom-api/src/articles/projections/rebuild/rebuild-projections';
+import type * as ProgressModule from '../../apps/newsroom-api/src/articles/projections/rebuild/progress';
+import type * as EventStoreModule from '../../libs/event-store/src';
+import type * as PrototypeModule from './prototype/rebuild-prototype';
+import type { PrototypeApp } from './prototype/rebuild-prototype';
+
+/** `rebuild-prototype` runs prototype/rebuild-prototype.ts, the changes the benchmark suggests. */
+export type ChildMode = 'rebuild' | 'rebuild-prototype' | 'read-log-order' | 'read-stream-order';
+
+export interface ChildReport {
+  mode: ChildMode;
+  events: number;
+  seconds: number;
+  /** Kilobytes, from the kernel: the process's peak resident set over its whole life. */
+  maxRssKb: number;
+  /** Resident set once the app's modules were loaded and the pool connected, before any work. */
+  startRssKb: number;
+  /** Peaks sampled every 100 ms: where the resident memory went (JS heap, or buffers outside it, ArrayBuffers included). */
+  peakHeapUsedKb: number;
+  peakExternalKb: number;
+}
+
+const SAMPLE_MS = 100;
+
+async function main(): Promise<void> {
+  const [mode, url, batchText] = process.argv.slice(2) as [ChildMode, string, string];
+  const batchSize = Number(batchText);
+  const appDist = process.env.BENCH_APP_DIST;
+  if (!appDist || !url || !process.send) throw new Error('run by the projections benchmark, not by hand');
+  const load = createRequire(join(appDist, 'package.json'));
+  const store = load('./libs/event-store/src/index.js') as typeof EventStoreModule;
+  // Only what the mode uses is loaded, and before the start figure: each module is resident memory.
+  const rebuild =
+    mode === 'rebuild'
+      ? appRebuild(load, url, batchSize)
+      : mode === 'rebuild-prototype'
+        ? prototypeRebuild(load, store, url, batchSize)
+        : undefined;
+
+  const pool = new Pool({ connectionString: url });
+  await pool.query('SELECT 1');
+  const memory = new MemoryPeaks();
+  const startRssKb = Math.round(process.memoryUsage.rss() / 1024);
+  // The parent starts its CPU meter now: loading modules is not the work measured.
+  process.send({ ready: true });
+  const started = performance.now();
+  let events: number;
+  try {
+    if (rebuild) {
+      const report = await rebuild(pool);
+      events = report.events + report.caughtUp;
+    } else if (mode === 'read-log-order') {
+      events = await readLogOrder(new store.EventStore(pool), batchSize);
+    } else {
+      events = await readStreamOrder(store.LogSnapshot, url, batchSize);
+    }
+  } finally {
+    await pool.end();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  memory.stop();
+  const report: ChildReport = { mode, events, seconds, maxRssKb: process.resourceUsage().maxRSS, startRssKb, ...memory.peaks };
+  process.send(report, () => process.disconnect());
+}
+
+type Rebuild = (pool: Pool) => Promise<RebuildModule.RebuildReport>;
+type Load = (path: string) => unknown;
+
+function progress(load: Load): (done: number, total: number) => void {
+  const { progressReporter } = load('./apps/newsroom-api/src/articles/projections/rebuild/progress.js') as typeof ProgressModule;
+  return progressReporter(process.stderr);
+}
+
+function appRebuild(load: Load, url: string, batchSize: number): Rebuild {
+  const { rebuildProjections } = load(
+    './apps/newsroom-api/src/articles/projections/rebuild/rebuild-projections.js',
+  ) as typeof RebuildModule;
+  const onProgress = progress(load);
+  return (pool) => rebuildProjections(pool, url, { batchSize, onProgress });
+}
+
+function prototypeRebuild(load: Load, store: typeof EventStoreModule, url: string, batchSize: number): Rebuild {
+  const { rebuildPrototype } = createRequire(__filename)('./prototype/rebuild-prototype') as typeof PrototypeModule;
+  const projections = './apps/newsroom-api/src/articles/projections';
+  const app: PrototypeApp = {
+    articles: load('./libs/articles/src/index.js') as PrototypeApp['articles'],
+    store,
+    rows: load(`${projections}/read-model-rows.js`) as PrototypeApp['rows'],
+    writer: load(`${projections}/read-model-writer.js`) as PrototypeApp['writer'],
+    tables: load(`${projections}/rebuild/rebuild-tables.js`) as PrototypeApp['tables'],
+    lock: load(`${projections}/projection-lock.js`) as PrototypeApp['lock'],
+    Client,
+  };
+  const onProgress = progress(load);
+  return (pool) => rebuildPrototype(app, pool, url, { batchSize, onProgress });
+}
+
+/** A follower catching up from the start: `readAll` batches in (transaction, position) order. */
+async function readLogOrder(store: EventStoreModule.EventStore, batchSize: number): Promise<number> {
+  let read = 0;
+  let after: EventStoreModule.Checkpoint | undefined;
+  for (;;) {
+    const batch = await store.readAll({ after, limit: batchSize });
+    if (batch.length === 0) return read;
+    read += batch.length;
+    const last = batch[batch.length - 1];
+    after = { transactionId: last.transactionId, position: last.position };
+  }
+}
+
+/** What the rebuild reads, and nothing else: the log stream by stream through LogSnapshot's cursor. */
+async function readStreamOrder(
+  logSnapshot: typeof EventStoreModule.LogSnapshot,
+  url: string,
+  batchSize: number,
+): Promise<number> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const log = await logSnapshot.open(client, 'article-');
+    let read = 0;
+    for (let batch = await log.next(batchSize); batch.length > 0; batch = await log.next(batchSize)) read += batch.length;
+    await log.close();
+    return read;
+  } finally {
+    await client.end();
+  }
+}
+
+class MemoryPeaks {
+  peaks = { peakHeapUsedKb: 0, peakExternalKb: 0 };
+  private readonly timer = setInterval(() => this.sample(), SAMPLE_MS);
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.sample();
+  }
+
+  private sample(): void {
+    const usage = process.memoryUsage();
+    this.peaks.peakHeapUsedKb = Math.max(this.peaks.peakHeapUsedKb, Math.round(usage.heapUsed / 1024));
+    this.peaks.peakExternalKb = Math.max(this.peaks.peakExternalKb, Math.round(usage.external / 1024));
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[bench:projections child] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
+import { copyFromStdin } from './copy-from-stdin';
+import { COPY_EVENTS, LogRows } from './log-rows';
+import type { ProjectionsBenchSettings } from './settings';
+
+/** COPY text handed to the socket at a time: big enough to amortise, small enough to stream. */
+const CHUNK_BYTES = 1 << 20;
+
+export interface LoadReport {
+  events: number;
+  seconds: number;
+  /** Of the events table with its indexes and TOAST, after the load. */
+  tableBytes: number;
+}
+
+/**
+ * Bulk-loads the log: one COPY (and so one transaction) per `articlesPerCopy` articles, a fresh
+ * uuid per article. Then VACUUM ANALYZE and a CHECKPOINT, as autovacuum and time would have
+ * done to a log written over weeks: otherwise whichever pass reads the log first would pay for
+ * setting hint bits and flushing the load's dirty pages.
+ */
+export async function loadLog(
+  url: string,
+  rows: LogRows,
+  settings: ProjectionsBenchSettings,
+  log: (line: string) => void,
+): Promise<LoadReport> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const started = performance.now();
+    const waves = Math.ceil(settings.articles / settings.interleave);
+    const wavesPerCopy = Math.max(1, Math.floor(settings.articlesPerCopy / settings.interleave));
+    let events = 0;
+    let lastLog = started;
+    for (let first = 0; first < waves; first += wavesPerCopy) {
+      const last = Math.min(waves, first + wavesPerCopy);
+      events += await copyFromStdin(client, COPY_EVENTS, waveChunks(rows, settings, first, last));
+      if (performance.now() - lastLog > 5000 || last === waves) {
+        lastLog = performance.now();
+        const seconds = (lastLog - started) / 1000;
+        log(
+          `loaded ${events.toLocaleString('en')} events in ${seconds.toFixed(0)} s (${Math.round(events / seconds).toLocaleString('en')}/s)`,
+        );
+      }
+    }
+    const seconds = (performance.now() - started) / 1000;
+    log('VACUUM ANALYZE events, CHECKPOINT');
+    await client.query('VACUUM (ANALYZE) events');
+    await client
+      .query('CHECKPOINT')
+      .catch(() => log('CHECKPOINT refused (not a superuser): the rebuild may pay for flushing the load'));
+    const { rows: size } = await client.query<{ bytes: string }>(`SELECT pg_total_relation_size('events') AS bytes`);
+    return { events, seconds, tableBytes: Number(size[0].bytes) };
+  } finally {
+    await client.end();
+  }
+}
+
+/** The COPY text of waves [first, last), generated one wave at a time as the socket takes it. */
+function* waveChunks(rows: LogRows, settings: ProjectionsBenchSettings, first: number, last: number): Generator<Buffer> {
+  for (let wave = first; wave < last; wave++) {
+    const count = Math.min(settings.interleave, settings.articles - wave * settings.interleave);
+    const ids = Array.from({ length: count }, () => randomUUID());
+    const pieces: Buffer[] = [];
+    rows.wave(ids, wave, CHUNK_BYTES, (text) => pieces.push(Buffer.from(text)));
+    yield* pieces;
+  }
+}
