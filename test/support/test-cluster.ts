@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, quoteIdentifier, startEmbeddedDatabase } from '@newsroom/database';
+import { dataSourceOptions, quoteIdentifier, runAdmin, startEmbeddedDatabase, withDatabase } from '@newsroom/database';
 
 /**
  * The server the whole test run uses: DATABASE_URL when set, else an embedded cluster under
@@ -20,7 +20,7 @@ export async function setUpCluster(): Promise<void> {
   const runId = `${Date.now().toString(36)}_${process.pid}`;
   const adminUrl = process.env.DATABASE_URL ?? (await startEmbedded());
   const template = `newsroom_tpl_${runId}`;
-  await admin(adminUrl, `CREATE DATABASE ${quoteIdentifier(template)}`);
+  await runAdmin(adminUrl, `CREATE DATABASE ${quoteIdentifier(template)}`);
   const dataSource = new DataSource(dataSourceOptions(withDatabase(adminUrl, template)));
   await dataSource.initialize();
   await dataSource.runMigrations();
@@ -48,22 +48,6 @@ export function currentCluster(): TestCluster {
   const raw = process.env[ENV_KEY];
   if (!raw) throw new Error('The test cluster was not set up (jest globalSetup did not run)');
   return JSON.parse(raw) as TestCluster;
-}
-
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-export async function admin(adminUrl: string, statement: string): Promise<void> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
 
 async function startEmbedded(): Promise<string> {

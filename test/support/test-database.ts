@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
-import { quoteIdentifier } from '@newsroom/database';
-import { admin, currentCluster, withDatabase } from './test-cluster';
+import { quoteIdentifier, runAdmin, withDatabase } from '@newsroom/database';
+import { currentCluster } from './test-cluster';
 
 /** A fresh, migrated database of one's own, cloned from the run's template. */
 export interface TestDatabase {
@@ -13,11 +13,11 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const cluster = currentCluster();
   const name = `newsroom_t_${cluster.runId}_${randomBytes(4).toString('hex')}`;
-  await admin(cluster.adminUrl, `CREATE DATABASE ${quoteIdentifier(name)} TEMPLATE ${quoteIdentifier(cluster.template)}`);
+  await runAdmin(cluster.adminUrl, `CREATE DATABASE ${quoteIdentifier(name)} TEMPLATE ${quoteIdentifier(cluster.template)}`);
   return {
     name,
     url: withDatabase(cluster.adminUrl, name),
-    drop: () => admin(cluster.adminUrl, `DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`),
+    drop: () => runAdmin(cluster.adminUrl, `DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`),
   };
 }
 
