@@ -1,22 +1,16 @@
 import { createSampleArticle } from '../support/articles-api';
-import { EventLog } from '../support/event-log';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /** Racing writers over real connections: none lost without If-Match, one winner with it. */
 describe('concurrent commands on one article', () => {
   let t: TestApp;
-  let log: EventLog;
   let editor: string;
 
   beforeAll(async () => {
     t = await createTestApp();
-    log = new EventLog(t.database.url);
     editor = await t.token('eddie', 'editor');
   });
-  afterAll(async () => {
-    await log.close();
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   it('applies 20 concurrent commands without If-Match as 20 revisions', async () => {
     const id = await createSampleArticle(t, editor);
@@ -30,7 +24,7 @@ describe('concurrent commands on one article', () => {
       ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
-    const events = await log.stream(id);
+    const events = await t.log.stream(id);
     expect(events.map((e) => e.revision)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
     const current = await t.http().get(`/articles/${id}`).set('Authorization', `Bearer ${editor}`);
     expect(current.body.revision).toBe(21);
@@ -51,26 +45,21 @@ describe('concurrent commands on one article', () => {
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([200, 412, 412, 412, 412, 412, 412, 412]);
-    expect((await log.stream(id)).map((e) => e.revision)).toEqual([1, 2]);
+    expect((await t.log.stream(id)).map((e) => e.revision)).toEqual([1, 2]);
   });
 });
 
 describe('Idempotency-Key', () => {
   let t: TestApp;
-  let log: EventLog;
   let editor: string;
   let id: string;
 
   beforeAll(async () => {
     t = await createTestApp();
-    log = new EventLog(t.database.url);
     editor = await t.token('eddie', 'editor');
     id = await createSampleArticle(t, editor);
   });
-  afterAll(async () => {
-    await log.close();
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   const fix = (key: string, body: Record<string, unknown>) =>
     t
@@ -88,12 +77,12 @@ describe('Idempotency-Key', () => {
   it('replays the first answer to a repeat and appends nothing', async () => {
     const first = await fix('fix-1', correction);
     expect(first.status).toBe(200);
-    const count = await log.count();
+    const count = await t.log.count();
     const again = await fix('fix-1', correction);
     expect(again.status).toBe(200);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.body).toEqual(first.body);
-    expect(await log.count()).toBe(count);
+    expect(await t.log.count()).toBe(count);
   });
 
   it('refuses the same key with another request (422)', async () => {
@@ -103,7 +92,7 @@ describe('Idempotency-Key', () => {
   });
 
   it('writes once when the same key races itself', async () => {
-    const count = await log.count();
+    const count = await t.log.count();
     const body = { label: 'Cybersecurity', reason: 'race' };
     const results = await Promise.all(
       Array.from({ length: 6 }, () =>
@@ -117,7 +106,7 @@ describe('Idempotency-Key', () => {
     );
     expect(results.map((r) => r.status)).toEqual(Array(6).fill(200));
     expect(new Set(results.map((r) => r.body.revision)).size).toBe(1);
-    expect(await log.count()).toBe(count + 1);
+    expect(await t.log.count()).toBe(count + 1);
   });
 
   it('replays a creation with 201 and the same article', async () => {
@@ -143,7 +132,7 @@ describe('Idempotency-Key', () => {
       .set('X-Request-Id', 'req-abc-123')
       .send({ label: 'Geneva' });
     expect(res.headers['x-request-id']).toBe('req-abc-123');
-    const events = await log.stream(id);
+    const events = await t.log.stream(id);
     expect(events[events.length - 1].metadata).toMatchObject({ correlationId: 'req-abc-123', actor: 'eddie' });
   });
 });

@@ -1,31 +1,25 @@
 import { SignJWT } from 'jose';
 import { createSampleArticle, expectProblem } from '../support/articles-api';
-import { EventLog } from '../support/event-log';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /** Every error status of API.md, each shown to append nothing. */
 describe('refused commands', () => {
   let t: TestApp;
-  let log: EventLog;
   let editor: string;
   let id: string;
   let before: number;
 
   beforeAll(async () => {
     t = await createTestApp();
-    log = new EventLog(t.database.url);
     editor = await t.token('eddie', 'editor');
     id = await createSampleArticle(t, editor);
   });
-  afterAll(async () => {
-    await log.close();
-    await t.close();
-  });
+  afterAll(() => t.close());
   beforeEach(async () => {
-    before = await log.count();
+    before = await t.log.count();
   });
   afterEach(async () => {
-    expect(await log.count()).toBe(before);
+    expect(await t.log.count()).toBe(before);
   });
 
   const post = (path: string) => t.http().post(path).set('Authorization', `Bearer ${editor}`);
@@ -127,7 +121,7 @@ describe('refused commands', () => {
       reason: 'r',
     });
     expect(again.status).toBe(200);
-    before = await log.count();
+    before = await t.log.count();
     const res = await post(`/articles/${id}/reverts`).send({ revision: fix.body.revision, reason: 'r' });
     expectProblem(res, 409);
     expect(res.body.detail).toContain(String(again.body.revision));

@@ -1,24 +1,18 @@
-import { EventLog } from '../support/event-log';
 import { GENEVA_SUMMIT } from '../support/sample-story';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 describe('the sample story, corrected through the API', () => {
   let t: TestApp;
-  let log: EventLog;
   let reporter: string;
   let editor: string;
   let id: string;
 
   beforeAll(async () => {
     t = await createTestApp();
-    log = new EventLog(t.database.url);
     reporter = await t.token('rita', 'reporter');
     editor = await t.token('eddie', 'editor');
   });
-  afterAll(async () => {
-    await log.close();
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   it('imports the story as text: 13 blocks, no headline, no categories', async () => {
     const res = await t
@@ -86,7 +80,7 @@ describe('the sample story, corrected through the API', () => {
     const again = await add('Diplomacy');
     expect(again.status).toBe(200);
     expect(again.body.revision).toBe(6);
-    expect(await log.count()).toBe(6);
+    expect(await t.log.count()).toBe(6);
   });
 
   it('is published by an editor, not by a reporter', async () => {
@@ -128,7 +122,7 @@ describe('the sample story, corrected through the API', () => {
   });
 
   it('recorded one event per revision, contiguous, each with actor and reason', async () => {
-    const events = await log.stream(id);
+    const events = await t.log.stream(id);
     expect(events.map((e) => e.revision)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(events.map((e) => e.type)).toEqual([
       'ArticleCreated',

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSampleArticle } from '../support/articles-api';
-import { EventLog } from '../support/event-log';
+import type { EventLog } from '../support/event-log';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { bodyBytes } from './body-arbitraries';
 import { type FuzzRequest, Ref, type Wire } from './fuzz-request';
@@ -51,14 +51,13 @@ export class FuzzWorld {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const tokens = await mintTokens();
     const targetId = await createSampleArticle(t, tokens.editor);
-    const world = new FuzzWorld(t, new EventLog(t.database.url), (server.address() as AddressInfo).port, tokens, targetId);
+    const world = new FuzzWorld(t, t.log, (server.address() as AddressInfo).port, tokens, targetId);
     world.events = await world.log.count();
     return world;
   }
 
   async stop(): Promise<void> {
     this.agent.destroy();
-    await this.log.close();
     await this.t.close();
   }
 

@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { EventLog } from '../support/event-log';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { FUZZ_RUNS, FUZZ_SEED, fuzzParameters, replayHint, timeBudget } from './fuzz-config';
 import { astralNearCut, codeLookalike } from './hostile-strings';
@@ -30,18 +29,13 @@ interface Article {
  */
 describe('text that looks like code', () => {
   let t: TestApp;
-  let log: EventLog;
   let editor: string;
 
   beforeAll(async () => {
     t = await createTestApp();
-    log = new EventLog(t.database.url);
     editor = await t.token('vera', 'editor');
   });
-  afterAll(async () => {
-    await log.close();
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   const as = <T extends { set(name: string, value: string): T }>(req: T) => req.set('Authorization', `Bearer ${editor}`);
   const get = async (path: string) => {
@@ -155,7 +149,7 @@ describe('text that looks like code', () => {
         expect(listed.items.map((a: Article) => a.id)).toContain(id);
 
         // Behind the API's back: the log holds the very strings that were sent.
-        const stream = await log.stream(id);
+        const stream = await t.log.stream(id);
         expect(stream.map((e) => e.metadata.reason)).toEqual([...reasons, s.reasons[7]]);
         expect(stream[0].data).toMatchObject({ headline: s.headline, byline: s.byline, dateline: s.dateline });
         expect(stream[2].data).toMatchObject({ replacement: s.replace, notice: { kind: s.noticeKind, text: s.notice } });

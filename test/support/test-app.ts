@@ -4,6 +4,7 @@ import request from 'supertest';
 import { createApp } from '../../apps/newsroom-api/src/bootstrap';
 import type { AppConfig } from '../../apps/newsroom-api/src/config/app-config';
 import { issueToken } from '../../apps/newsroom-api/src/auth/token-issuer';
+import { EventLog } from './event-log';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const TEST_SECRET = 'test-secret-that-is-at-least-32-bytes-long!';
@@ -12,6 +13,8 @@ export const TEST_SECRET = 'test-secret-that-is-at-least-32-bytes-long!';
 export interface TestApp {
   app: INestApplication;
   database: TestDatabase;
+  /** The raw log behind the API's back, to prove what was (not) appended. */
+  log: EventLog;
   http: () => ReturnType<typeof request>;
   token(sub: string, ...roles: Role[]): Promise<string>;
   close(): Promise<void>;
@@ -28,12 +31,15 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     runFollowers: true,
     ...overrides,
   });
+  const log = new EventLog(database.url);
   return {
     app,
     database,
+    log,
     http: () => request(app.getHttpServer()),
     token: (sub, ...roles) => issueToken(TEST_SECRET, { sub, roles }),
     close: async () => {
+      await log.close();
       await app.close();
       await database.drop();
     },
