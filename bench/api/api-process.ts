@@ -1,8 +1,8 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
-import { freePort } from '@newsroom/database';
+import { type ApiChild, startApiChild } from '../support/api-child';
 
 /**
  * The app compiled the way `npm run build` compiles it (the Nest CLI, which also rewrites the
@@ -13,8 +13,6 @@ import { freePort } from '@newsroom/database';
 const BUILD_CONFIG = 'bench/api/tsconfig.api-build.json';
 export const API_ENTRY = 'dist/bench-api/apps/newsroom-api/src/main.js';
 const QUERY_COUNTER = 'bench/api/query-counter.ts';
-const READY_TIMEOUT_MS = 60_000;
-const STOP_TIMEOUT_MS = 10_000;
 
 /** Compiles the app as it is in the working tree, so that the figures are those of this code. */
 export function buildApi(): void {
@@ -31,59 +29,23 @@ export interface ApiOptions {
   queryCountFile?: string;
 }
 
-export interface ApiProcess {
-  baseUrl: string;
-  pid: number;
-  /** SIGTERM (the app's own graceful shutdown), then SIGKILL if it hangs. */
-  stop(): Promise<void>;
-}
+export type ApiProcess = ApiChild;
 
 /**
  * Starts the API as a child process. In-process, autocannon's load generation and the API would
  * share one event loop: each would slow the other, which no deployment sees.
  */
-export async function startApi(options: ApiOptions): Promise<ApiProcess> {
-  if (!existsSync(API_ENTRY)) throw new Error(`${API_ENTRY} is missing: build first (unset BENCH_BUILD).`);
-  const port = await freePort();
+export function startApi(options: ApiOptions): Promise<ApiProcess> {
   const profiling = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
   const counting = options.queryCountFile ? ['-r', compiledQueryCounter(dirname(options.queryCountFile))] : [];
-  const child = spawn(process.execPath, [...profiling, ...counting, API_ENTRY], {
-    env: {
-      ...process.env,
-      DATABASE_URL: options.databaseUrl,
-      JWT_SECRET: options.jwtSecret,
-      PORT: String(port),
-      // The benchmark is one client hammering on purpose: it must measure commands, not the throttle.
-      RATE_LIMIT_PER_ACTOR: '100000000',
-      RATE_LIMIT_PER_ADDRESS: '100000000',
-      LOG_LEVEL: options.logLevel,
-      BENCH_QUERY_COUNT_FILE: options.queryCountFile ?? '',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  return startApiChild({
+    entry: API_ENTRY,
+    databaseUrl: options.databaseUrl,
+    jwtSecret: options.jwtSecret,
+    logLevel: options.logLevel,
+    nodeArgs: [...profiling, ...counting],
+    env: { BENCH_QUERY_COUNT_FILE: options.queryCountFile ?? '' },
   });
-  // Drained so that a chatty logger can never block the API on a full pipe.
-  child.stdout?.resume();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  await untilHealthy(baseUrl, child);
-  return { baseUrl, pid: child.pid ?? -1, stop: () => stop(child) };
-}
-
-async function untilHealthy(baseUrl: string, child: ChildProcess): Promise<void> {
-  let exited: string | undefined;
-  child.once('exit', (code, signal) => (exited = `the API exited (${signal ?? code}) before it was ready`));
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(exited);
-    try {
-      const response = await fetch(`${baseUrl}/health`);
-      if (response.ok) return;
-    } catch {
-      // Not listening yet: migrations run before `listen`.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`the API was not healthy within ${READY_TIMEOUT_MS / 1000} s`);
 }
 
 /**
@@ -98,16 +60,4 @@ function compiledQueryCounter(dir: string): string {
   const file = resolve(join(dir, 'query-counter.js'));
   writeFileSync(file, outputText);
   return file;
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
