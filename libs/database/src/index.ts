@@ -1,5 +1,11 @@
 export { dataSourceOptions } from './data-source-options';
-export { startEmbeddedDatabase, createDatabaseIfMissing, quoteIdentifier, type RunningDatabase } from './embedded-database';
+export {
+  startEmbeddedDatabase,
+  createDatabaseIfMissing,
+  makeReachable,
+  quoteIdentifier,
+  type RunningDatabase,
+} from './embedded-database';
 export { freePort } from './free-port';
 export { runAdmin, withDatabase } from './admin';
 export { poolOf } from './pool-of';
