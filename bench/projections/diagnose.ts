@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { emptyArticle } from '@newsroom/articles';
 import { LogSnapshot, type RecordedEvent } from '@newsroom/event-store';
-import { toArticleEvent } from '../../apps/newsroom-api/src/articles/article-streams';
+import { toArticleEvent } from '../../apps/newsroom-api/src/articles/article-stream';
 import { emptyRows, type ReadModelRows, rowsFor } from '../../apps/newsroom-api/src/articles/projections/read-model-rows';
 import { writeRows } from '../../apps/newsroom-api/src/articles/projections/read-model-writer';
 import { createRebuildTables, REBUILD_TABLES } from '../../apps/newsroom-api/src/articles/projections/rebuild/rebuild-tables';

@@ -1,20 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { type Article, fold, type RecordedArticleEvent, upcast } from '@newsroom/articles';
-import { EventStore, type RecordedEvent } from '@newsroom/event-store';
-import { DataSource } from 'typeorm';
-
-/** An article's stream in the event store: its name and how its events read back. */
-export function streamIdOf(articleId: string): string {
-  return `article-${articleId}`;
-}
-
-export function toArticleEvent(event: RecordedEvent): RecordedArticleEvent {
-  return {
-    revision: event.revision,
-    recordedAt: event.recordedAt.toISOString(),
-    event: upcast(event.type, event.data, event.metadata.schemaVersion),
-  };
-}
+import { type Article, fold, type RecordedArticleEvent } from '@newsroom/articles';
+import { EventStore } from '@newsroom/event-store';
+import { streamIdOf, toArticleEvent } from './article-stream';
+import { ArticleReader } from './queries/article-reader';
 
 export interface LoadedArticle {
   article: Article;
@@ -26,7 +14,7 @@ export interface LoadedArticle {
 export class ArticleStreams {
   constructor(
     private readonly store: EventStore,
-    private readonly dataSource: DataSource,
+    private readonly reader: ArticleReader,
   ) {}
 
   /**
@@ -36,10 +24,8 @@ export class ArticleStreams {
    */
   async load(articleId: string, { withHistory = false, fromLog = false } = {}): Promise<LoadedArticle> {
     if (!withHistory && !fromLog) {
-      const rows: Array<{ document: Article }> = await this.dataSource.query('SELECT document FROM articles WHERE id = $1', [
-        articleId,
-      ]);
-      if (rows[0]) return { article: rows[0].document };
+      const article = await this.reader.find(articleId);
+      if (article) return { article };
     }
     const history = (await this.store.readStream(streamIdOf(articleId))).map(toArticleEvent);
     return { article: fold(articleId, history), history };

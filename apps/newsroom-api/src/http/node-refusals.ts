@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { PROBLEM_CONTENT_TYPE, problemType } from './problem';
+import { PROBLEM_CONTENT_TYPE, problemTypeOfTitle } from './problem';
 
 /**
  * Node's HTTP server answers some requests before any framework sees them (a header section
@@ -30,7 +30,7 @@ export function answerNodeRefusalsWithProblems(server: Server): void {
 
 function problemBody(status: number, title: string, detail: string): string {
   return JSON.stringify({
-    type: problemType(title.replace(/ (\w)/g, (_m, c: string) => c.toUpperCase())),
+    type: problemTypeOfTitle(title),
     title,
     status,
     detail,

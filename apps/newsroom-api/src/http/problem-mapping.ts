@@ -1,7 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { ArticleError, type ArticleErrorCode } from '@newsroom/articles';
 import { IdempotencyKeyConflictError } from '@newsroom/event-store';
-import { type Problem, ProblemException, problemType } from './problem';
+import { type Problem, ProblemException, problemType, problemTypeOfTitle } from './problem';
 
 /** The HTTP status and title of every domain refusal: the one table where domain meets HTTP. */
 const DOMAIN_STATUS: Record<ArticleErrorCode, [number, string]> = {
@@ -93,7 +93,7 @@ function fromHttpException(error: HttpException): MappedError {
   const detail = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : error.message;
   const title = HTTP_TITLES[status] ?? error.name;
   return {
-    problem: { type: problemType(title.replace(/ (\w)/g, (_m, c: string) => c.toUpperCase())), title, status, detail },
+    problem: { type: problemTypeOfTitle(title), title, status, detail },
     headers: {},
   };
 }

@@ -21,6 +21,11 @@ export function problemType(code: string): string {
   return `/problems/${code.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()}`;
 }
 
+/** The type of a plain HTTP refusal, from its title: `Payload too large` → `/problems/payload-too-large`. */
+export function problemTypeOfTitle(title: string): string {
+  return problemType(title.replace(/ (\w)/g, (_m, c: string) => c.toUpperCase()));
+}
+
 /**
  * An error the HTTP layer raises on purpose. It carries the finished problem so that the one
  * filter only has to render it.

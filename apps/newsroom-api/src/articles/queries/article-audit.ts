@@ -3,7 +3,7 @@ import { ArticleError } from '@newsroom/articles';
 import { poolOf } from '@newsroom/database';
 import { type StreamAudit, verifyStream } from '@newsroom/event-store';
 import { DataSource } from 'typeorm';
-import { streamIdOf } from '../article-streams';
+import { streamIdOf } from '../article-stream';
 
 /** Whether an article's stored events still hash to the chain they were written with. */
 @Injectable()

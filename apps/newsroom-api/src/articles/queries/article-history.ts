@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type Article, ArticleError } from '@newsroom/articles';
 import { EventStore } from '@newsroom/event-store';
 import { DataSource } from 'typeorm';
-import { streamIdOf } from '../article-streams';
+import { streamIdOf } from '../article-stream';
 import { ArticleReader } from './article-reader';
 import { decodeCursor, encodeCursor } from './cursor';
 

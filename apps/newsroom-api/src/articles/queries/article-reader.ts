@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type Article, ArticleError, fold } from '@newsroom/articles';
 import { EventStore } from '@newsroom/event-store';
 import { DataSource } from 'typeorm';
-import { streamIdOf, toArticleEvent } from '../article-streams';
+import { streamIdOf, toArticleEvent } from '../article-stream';
 
 /**
  * The article now or at any past revision, in a bounded number of queries: the nearest
@@ -16,9 +16,15 @@ export class ArticleReader {
   ) {}
 
   async current(id: string): Promise<Article> {
+    const article = await this.find(id);
+    if (!article) throw notFound(id);
+    return article;
+  }
+
+  /** The current-article read model's row, or undefined. */
+  async find(id: string): Promise<Article | undefined> {
     const rows: Array<{ document: Article }> = await this.dataSource.query('SELECT document FROM articles WHERE id = $1', [id]);
-    if (!rows[0]) throw notFound(id);
-    return rows[0].document;
+    return rows[0]?.document;
   }
 
   async atRevision(id: string, revision: number): Promise<Article> {

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type Article, emptyArticle } from '@newsroom/articles';
 import { LogSnapshot, type RecordedEvent } from '@newsroom/event-store';
 import { Client, type Pool } from 'pg';
-import { toArticleEvent } from '../../article-streams';
+import { toArticleEvent } from '../../article-stream';
 import { holdProjectionsExclusive } from '../projection-lock';
 import { emptyRows, type ReadModelRows, rowsFor } from '../read-model-rows';
 import { writeRows } from '../read-model-writer';

@@ -1,0 +1,20 @@
+import { type RecordedArticleEvent, upcast } from '@newsroom/articles';
+import type { RecordedEvent } from '@newsroom/event-store';
+
+/*
+ * Plain functions, free of NestJS and TypeORM: the rebuild and the readers import them without
+ * loading the framework.
+ */
+
+/** An article's stream in the event store: its name and how its events read back. */
+export function streamIdOf(articleId: string): string {
+  return `article-${articleId}`;
+}
+
+export function toArticleEvent(event: RecordedEvent): RecordedArticleEvent {
+  return {
+    revision: event.revision,
+    recordedAt: event.recordedAt.toISOString(),
+    event: upcast(event.type, event.data, event.metadata.schemaVersion),
+  };
+}
