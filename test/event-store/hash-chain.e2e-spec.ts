@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { verifyLog, verifyStream } from '@newsroom/event-store';
+import { InlineEventHash1795900000000 } from '../../migrations/1795900000000-InlineEventHash';
 import { noted, useEventStore } from './store-fixture';
 
 describe('the hash chain', () => {
@@ -39,5 +41,37 @@ describe('the hash chain', () => {
       ['chain-4', 1],
       ['chain-5', 3],
     ]);
+  });
+
+  it('is the documented SHA-256 of revision, type, data, metadata and previous hash, one per line', async () => {
+    await s.store.append('chain-6', [noted(1), noted(2)], { expectedRevision: 'no-stream' });
+    const { rows } = await s.pool.query<{ revision: number; type: string; data: string; metadata: string; hash: Buffer }>(
+      `SELECT revision, type, data::text AS data, metadata::text AS metadata, hash FROM events WHERE stream_id = 'chain-6' ORDER BY revision`,
+    );
+    let previous = '';
+    for (const row of rows) {
+      const expected = createHash('sha256')
+        .update(`${row.revision}\n${row.type}\n${row.data}\n${row.metadata}\n${previous}`)
+        .digest();
+      expect(row.hash.equals(expected)).toBe(true);
+      previous = expected.toString('hex');
+    }
+  });
+
+  it('keeps every hash written before the InlineEventHash migration valid, and is inlined into the append after it', async () => {
+    const migration = new InlineEventHash1795900000000();
+    const queryRunner = { query: (text: string) => s.pool.query(text) } as never;
+    await migration.down(queryRunner);
+    await s.store.append('chain-7', [noted(1), noted(2)], { expectedRevision: 'no-stream' });
+    await s.store.append('chain-7', [noted(3)], { expectedRevision: 2 });
+    await migration.up(queryRunner);
+    await s.store.append('chain-7', [noted(4)], { expectedRevision: 3 });
+    expect(await verifyStream(s.pool, 'chain-7')).toMatchObject({ verified: true, revisions: 4 });
+    const plan = await s.pool.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN VERBOSE SELECT event_hash(revision, type, data, metadata, ''::bytea) FROM events WHERE stream_id = 'chain-7'`,
+    );
+    const text = plan.rows.map((row) => row['QUERY PLAN']).join('\n');
+    expect(text).toContain('sha256(convert_to(');
+    expect(text).not.toContain('event_hash(');
   });
 });

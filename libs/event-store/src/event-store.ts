@@ -142,8 +142,8 @@ export class EventStore {
   /** Rows written, or none when the stream is not at the expected revision or the key was used. */
   private async insert(batch: AppendBatch, client: Queryable): Promise<AppendedRow[]> {
     try {
-      // Named, so that each connection parses and plans it once: planning cost more than the insert.
-      return (await client.query<AppendedRow>({ name: 'event-store-append', text: sql.APPEND, values: batch.parameters })).rows;
+      // Named: planning cost more than the insert.
+      return (await client.query<AppendedRow>(batch.statement)).rows;
     } catch (error) {
       if (!isLostRace(error)) throw error;
       // Another append took the revision or the key and committed while this one waited on the

@@ -1,3 +1,4 @@
+import * as sql from './sql';
 import type { AppendOptions, Checkpoint, EventMetadata, EventToAppend, ExpectedRevision, RecordedEvent } from './types';
 
 /** An events row as `pg` hands it over (bigint and xid8 arrive as text). */
@@ -58,8 +59,14 @@ export class AppendBatch {
     this.metadata = events.map((e) => JSON.stringify(Object.assign({}, e.metadata, { idempotencyKey: this.key })));
   }
 
-  get parameters(): unknown[] {
-    return [this.streamId, this.expected, this.events.map((e) => e.type), this.data, this.metadata, this.key];
+  /** The append statement for this batch, named so that each connection parses and plans it once. */
+  get statement(): { name: string; text: string; values: unknown[] } {
+    if (this.events.length === 1) {
+      const values = [this.streamId, this.expected, this.events[0].type, this.data[0], this.metadata[0], this.key];
+      return { name: 'event-store-append-one', text: sql.APPEND_ONE, values };
+    }
+    const values = [this.streamId, this.expected, this.events.map((e) => e.type), this.data, this.metadata, this.key];
+    return { name: 'event-store-append', text: sql.APPEND, values };
   }
 
   /** The events as stored: data and metadata as they went over the wire, not the caller's objects. */
