@@ -12,11 +12,8 @@ import { Client, Pool } from 'pg';
 import type * as RebuildModule from '../../apps/newsroom-api/src/articles/projections/rebuild/rebuild-projections';
 import type * as ProgressModule from '../../apps/newsroom-api/src/articles/projections/rebuild/progress';
 import type * as EventStoreModule from '../../libs/event-store/src';
-import type * as PrototypeModule from './prototype/rebuild-prototype';
-import type { PrototypeApp } from './prototype/rebuild-prototype';
 
-/** `rebuild-prototype` runs prototype/rebuild-prototype.ts, the changes the benchmark suggests. */
-export type ChildMode = 'rebuild' | 'rebuild-prototype' | 'read-log-order' | 'read-stream-order';
+export type ChildMode = 'rebuild' | 'read-log-order' | 'read-stream-order';
 
 export interface ChildReport {
   mode: ChildMode;
@@ -41,12 +38,7 @@ async function main(): Promise<void> {
   const load = createRequire(join(appDist, 'package.json'));
   const store = load('./libs/event-store/src/index.js') as typeof EventStoreModule;
   // Only what the mode uses is loaded, and before the start figure: each module is resident memory.
-  const rebuild =
-    mode === 'rebuild'
-      ? appRebuild(load, url, batchSize)
-      : mode === 'rebuild-prototype'
-        ? prototypeRebuild(load, store, url, batchSize)
-        : undefined;
+  const rebuild = mode === 'rebuild' ? appRebuild(load, url, batchSize) : undefined;
 
   const pool = new Pool({ connectionString: url });
   await pool.query('SELECT 1');
@@ -88,22 +80,6 @@ function appRebuild(load: Load, url: string, batchSize: number): Rebuild {
   ) as typeof RebuildModule;
   const onProgress = progress(load);
   return (pool) => rebuildProjections(pool, url, { batchSize, onProgress });
-}
-
-function prototypeRebuild(load: Load, store: typeof EventStoreModule, url: string, batchSize: number): Rebuild {
-  const { rebuildPrototype } = createRequire(__filename)('./prototype/rebuild-prototype') as typeof PrototypeModule;
-  const projections = './apps/newsroom-api/src/articles/projections';
-  const app: PrototypeApp = {
-    articles: load('./libs/articles/src/index.js') as PrototypeApp['articles'],
-    store,
-    rows: load(`${projections}/read-model-rows.js`) as PrototypeApp['rows'],
-    writer: load(`${projections}/read-model-writer.js`) as PrototypeApp['writer'],
-    tables: load(`${projections}/rebuild/rebuild-tables.js`) as PrototypeApp['tables'],
-    lock: load(`${projections}/projection-lock.js`) as PrototypeApp['lock'],
-    Client,
-  };
-  const onProgress = progress(load);
-  return (pool) => rebuildPrototype(app, pool, url, { batchSize, onProgress });
 }
 
 /** A follower catching up from the start: `readAll` batches in (transaction, position) order. */

@@ -9,7 +9,7 @@ import type { ChildMode, ChildReport } from './child-entry';
 export const APP_DIST = 'dist/apps/newsroom-api';
 const SOURCE_DIR = 'bench/projections';
 /** The child and what it imports at run time (type imports of the app vanish on transpiling). */
-const CHILD_SOURCES = ['child-entry.ts', 'copy-from-stdin.ts', 'prototype/rebuild-prototype.ts', 'prototype/copy-rows.ts'];
+const CHILD_SOURCES = ['child-entry.ts'];
 const CHILD_DIR = 'dist/bench-projections';
 
 export interface ChildRun extends ChildReport {

@@ -2,22 +2,20 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { emptyArticle } from '@newsroom/articles';
 import { LogSnapshot, type RecordedEvent } from '@newsroom/event-store';
-import { toArticleEvent } from '../../apps/newsroom-api/src/articles/article-stream';
-import { emptyRows, type ReadModelRows, rowsFor } from '../../apps/newsroom-api/src/articles/projections/read-model-rows';
-import { writeRows } from '../../apps/newsroom-api/src/articles/projections/read-model-writer';
+import { emptyRows, type ReadModelRows } from '../../apps/newsroom-api/src/articles/projections/read-model-rows';
+import { copyRows } from '../../apps/newsroom-api/src/articles/projections/rebuild/copy-rows';
+import { LogFold } from '../../apps/newsroom-api/src/articles/projections/rebuild/log-fold';
 import { createRebuildTables, REBUILD_TABLES } from '../../apps/newsroom-api/src/articles/projections/rebuild/rebuild-tables';
 import { formatProfileSummary, summariseCpuProfile } from '../support/cpu-profile-summary';
 import { runInChild } from './child-runs';
-import { copyRows } from './prototype/copy-rows';
 
 const PROFILE_ROOT = 'dist/bench-projections/profiles';
 
 /**
  * Where a rebuild's time goes: the rebuild again under `--cpu-prof` (Node's side, by place and
- * function), then the statements the writer sends for one batch of the log, run alone and under
- * EXPLAIN ANALYZE on empty copies (PostgreSQL's side), and the plan of the log's cursor.
+ * function), then the COPY of one batch of the log into empty copies, table by table
+ * (PostgreSQL's side), and the plan of the log's cursor.
  */
 export async function diagnoseRebuild(
   url: string,
@@ -26,7 +24,7 @@ export async function diagnoseRebuild(
   log: (line: string) => void,
 ): Promise<void> {
   await profileRebuild(url, batchSize, postmaster, log);
-  await explainWriter(url, batchSize);
+  await timeCopies(url, batchSize);
 }
 
 async function profileRebuild(
@@ -46,35 +44,29 @@ async function profileRebuild(
   if (file) console.log(formatProfileSummary(summariseCpuProfile(join(dir, file), undefined, 20)));
 }
 
-/** The writer's statements for the log's first batch, alone and under EXPLAIN ANALYZE; the cursor's plan. */
-export async function explainWriter(url: string, batchSize: number): Promise<void> {
+/** The rebuild's COPY of the log's first batch, table by table, on empty copies; the cursor's plan. */
+export async function timeCopies(url: string, batchSize: number): Promise<void> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
     const batch = await firstBatch(client, batchSize);
-    const rows = rowsOf(batch);
-    console.log(`\nthe writer's statements for the first ${batch.length} events of the log, on empty copies:`);
-    for (const statement of await writerStatements(rows)) {
+    const fold = new LogFold();
+    const rows = fold.fold(batch);
+    rows.articles.push(...fold.finish().articles);
+    console.log(`\nthe rebuild's COPY of the first ${batch.length} events of the log, on empty copies:`);
+    for (const table of ['revisions', 'articles', 'corrections'] as const) {
+      const only: ReadModelRows = { ...emptyRows(), [table]: rows[table] };
       await createRebuildTables(client);
-      const alone = await timedInRollback(client, statement.text, statement.values);
-      await createRebuildTables(client);
-      const plan = await timedInRollback(client, `EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values);
-      const rows = (JSON.parse(String(statement.values[0])) as unknown[]).length;
-      const bytes = Buffer.byteLength(String(statement.values[0]));
+      await client.query('BEGIN');
+      const started = performance.now();
+      await copyRows(client, only, REBUILD_TABLES);
+      const ms = performance.now() - started;
+      await client.query('ROLLBACK');
+      const count = rows[table].length;
       console.log(
-        `\n${statement.text.split('\n')[0].slice(0, 90)}…\n  ${rows} rows, ${(bytes / 1024).toFixed(0)} kB of JSON: ` +
-          `${alone.ms.toFixed(1)} ms alone (${((alone.ms * 1000) / rows).toFixed(1)} µs/row)`,
+        `  ${REBUILD_TABLES[table]}: ${count} rows in ${ms.toFixed(1)} ms (${count > 0 ? ((ms * 1000) / count).toFixed(1) : '-'} µs/row)`,
       );
-      console.log(plan.rows.map((row) => `  ${row['QUERY PLAN']}`).join('\n'));
     }
-    // The same rows the way the prototype writes them, for comparison.
-    await createRebuildTables(client);
-    await client.query('BEGIN');
-    const started = performance.now();
-    await copyRows(client, rows, REBUILD_TABLES);
-    const copyMs = performance.now() - started;
-    await client.query('ROLLBACK');
-    console.log(`\nthe same rows by COPY (prototype/copy-rows.ts), all three tables: ${copyMs.toFixed(1)} ms`);
 
     await client.query('BEGIN');
     const { rows: cursorPlan } = await client.query<{ 'QUERY PLAN': string }>(
@@ -93,48 +85,4 @@ async function firstBatch(client: Client, batchSize: number): Promise<RecordedEv
   const batch = await log.next(batchSize);
   await log.close();
   return batch;
-}
-
-/** The read-model rows of `batch`, as the rebuild folds them. */
-function rowsOf(batch: RecordedEvent[]): ReadModelRows {
-  const rows = emptyRows();
-  for (let start = 0; start < batch.length;) {
-    let end = start;
-    while (end < batch.length && batch[end].streamId === batch[start].streamId) end++;
-    const run = batch.slice(start, end);
-    rowsFor(emptyArticle(run[0].streamId.slice('article-'.length)), run.map(toArticleEvent), run, rows);
-    start = end;
-  }
-  return rows;
-}
-
-/** The statements `writeRows` sends for `rows`, caught rather than run. */
-async function writerStatements(rows: ReadModelRows): Promise<Array<{ text: string; values: unknown[] }>> {
-  const statements: Array<{ text: string; values: unknown[] }> = [];
-  await writeRows(
-    {
-      query: (async (text: string, values: unknown[]) => {
-        statements.push({ text, values });
-        return { rows: [] };
-      }) as never,
-    },
-    rows,
-    REBUILD_TABLES,
-  );
-  return statements;
-}
-
-async function timedInRollback(
-  client: Client,
-  text: string,
-  values: unknown[],
-): Promise<{ ms: number; rows: Array<{ 'QUERY PLAN': string }> }> {
-  await client.query('BEGIN');
-  try {
-    const started = performance.now();
-    const result = await client.query<{ 'QUERY PLAN': string }>(text, values);
-    return { ms: performance.now() - started, rows: result.rows };
-  } finally {
-    await client.query('ROLLBACK');
-  }
 }

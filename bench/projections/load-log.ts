@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
-import { copyFromStdin } from './copy-from-stdin';
+import { from as copyFrom } from 'pg-copy-streams';
 import { COPY_EVENTS, LogRows } from './log-rows';
 import type { ProjectionsBenchSettings } from './settings';
 
@@ -37,7 +39,7 @@ export async function loadLog(
     let lastLog = started;
     for (let first = 0; first < waves; first += wavesPerCopy) {
       const last = Math.min(waves, first + wavesPerCopy);
-      events += await copyFromStdin(client, COPY_EVENTS, waveChunks(rows, settings, first, last));
+      events += await copyWaves(client, waveChunks(rows, settings, first, last));
       if (performance.now() - lastLog > 5000 || last === waves) {
         lastLog = performance.now();
         const seconds = (lastLog - started) / 1000;
@@ -57,6 +59,13 @@ export async function loadLog(
   } finally {
     await client.end();
   }
+}
+
+/** One COPY of `chunks`, pulled from the generator as the socket drains: memory stays flat. */
+async function copyWaves(client: Client, chunks: Iterable<Buffer>): Promise<number> {
+  const copy = client.query(copyFrom(COPY_EVENTS));
+  await pipeline(Readable.from(chunks), copy);
+  return copy.rowCount;
 }
 
 /** The COPY text of waves [first, last), generated one wave at a time as the socket takes it. */

@@ -20,8 +20,6 @@ export interface ProjectionsReport {
   logOrderReads: ChildRun[];
   streamOrderRead: ChildRun;
   rebuild: ChildRun;
-  /** prototype/rebuild-prototype.ts on the same log, when BENCH_PROTOTYPE=1. */
-  prototype?: ChildRun;
   readModels: ReadModelCounts;
   reads: ReadRun[];
 }
@@ -52,7 +50,6 @@ export function printReport(report: ProjectionsReport): void {
     `  ${cpuLine(rebuild.cpu, rebuild.seconds, rebuild.events)}`,
     `  rebuilt: ${report.readModels.articles.toLocaleString('en')} articles, ${report.readModels.revisions.toLocaleString('en')} revisions ` +
       `(${report.readModels.snapshots.toLocaleString('en')} snapshots), ${report.readModels.corrections.toLocaleString('en')} corrections`,
-    ...(report.prototype ? prototypeLines(report.prototype, rebuild) : []),
     `catch-up read, log order (readAll, batch ${report.batchSize}): ${report.logOrderReads.map((run) => rate(run.eventsPerSecond)).join(' / ')} events/s ` +
       `(before / after the rebuild); rebuild ÷ catch-up = ${(rebuild.eventsPerSecond / baseline).toFixed(2)}`,
     `  peak RSS ${mb(Math.max(...report.logOrderReads.map((run) => run.maxRssKb)))}; ${cpuLine(report.logOrderReads[0].cpu, report.logOrderReads[0].seconds, report.logOrderReads[0].events)}`,
@@ -71,15 +68,6 @@ export function printReport(report: ProjectionsReport): void {
     ),
   ];
   console.log(lines.join('\n'));
-}
-
-function prototypeLines(prototype: ChildRun, rebuild: ChildRun): string[] {
-  return [
-    `prototype rebuild (COPY, overlapped; bench/projections/prototype): ${prototype.seconds.toFixed(1)} s, ${rate(prototype.eventsPerSecond)} events/s, ` +
-      `${(prototype.eventsPerSecond / rebuild.eventsPerSecond).toFixed(2)} × the app's`,
-    `  peak RSS ${mb(prototype.maxRssKb)} (${mb(prototype.startRssKb)} at start; peaks: JS heap ${mb(prototype.peakHeapUsedKb)}, external ${mb(prototype.peakExternalKb)})`,
-    `  ${cpuLine(prototype.cpu, prototype.seconds, prototype.events)}`,
-  ];
 }
 
 /**

@@ -68,12 +68,6 @@ async function main(): Promise<void> {
       snapshots: settings.articles * snapshotsPerArticle,
       corrections: settings.articles * template.final.corrections.length,
     };
-    let prototype: ChildRun | undefined;
-    if (settings.prototype) {
-      log('prototype rebuild (bench/projections/prototype)');
-      prototype = await runInChild('rebuild-prototype', database.url, settings.batchSize, postmaster, flags);
-      await checkReadModels(database.url, expected, template.final);
-    }
     log('rebuild');
     const rebuild = await runInChild('rebuild', database.url, settings.batchSize, postmaster, flags);
     const readModels = await checkReadModels(database.url, expected, template.final);
@@ -112,7 +106,6 @@ async function main(): Promise<void> {
       logOrderReads,
       streamOrderRead,
       rebuild,
-      prototype,
       readModels,
       reads,
     });

@@ -23,14 +23,9 @@ export interface ProjectionsBenchSettings {
   build: boolean;
   /**
    * Diagnose as well: the rebuild again under `--cpu-prof` (summarised by place and function) and
-   * EXPLAIN ANALYZE of the writer's statements on one batch. Costs a second rebuild.
+   * the rebuild's COPY of one batch timed table by table. Costs a second rebuild.
    */
   diagnose: boolean;
-  /**
-   * Also time prototype/rebuild-prototype.ts (COPY instead of jsonb_populate_recordset, reading,
-   * folding and writing overlapped), before the app's rebuild, on the same log.
-   */
-  prototype: boolean;
   /** Node flags for the measured processes (`BENCH_NODE_FLAGS="--max-old-space-size=128"`). */
   nodeFlags: string[];
   /** Leave the database behind (its name is printed), e.g. to EXPLAIN by hand. */
@@ -49,7 +44,6 @@ export function loadProjectionsBenchSettings(env: NodeJS.ProcessEnv = process.en
     readArticles: whole(env, 'BENCH_READ_ARTICLES', 100, 1),
     build: env.BENCH_BUILD !== '0',
     diagnose: env.BENCH_DIAGNOSE === '1',
-    prototype: env.BENCH_PROTOTYPE === '1',
     keepDatabase: env.BENCH_KEEP_DATABASE === '1',
     nodeFlags: (env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean),
   };

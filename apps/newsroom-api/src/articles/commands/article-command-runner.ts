@@ -6,7 +6,6 @@ import { streamIdOf, toArticleEvent } from '../article-stream';
 import { ArticleStreams } from '../article-streams';
 import { IdempotencyRecords } from '../idempotency/idempotency-records';
 import { INLINE_PROJECTIONS, type InlineProjection } from '../projections/inline-projection';
-import { holdProjectionsShared } from '../projections/projection-lock';
 import type { CommandEnvelope, CommandOutcome } from './command-envelope';
 import { checkIfMatch, preconditionFailed } from './preconditions';
 
@@ -59,7 +58,6 @@ export class ArticleCommandRunner {
   ): Promise<CommandOutcome<Article>> {
     const { actor, idempotency } = envelope;
     return this.store.transaction(async (client) => {
-      await holdProjectionsShared(client);
       const result = await this.store.append(
         streamIdOf(envelope.articleId),
         [{ type: event.type, data: event.data as unknown as Record<string, unknown>, metadata: metadataOf(envelope) }],

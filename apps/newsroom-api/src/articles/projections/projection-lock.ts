@@ -1,16 +1,15 @@
 import type { PoolClient } from 'pg';
+import { SERVED_TABLES } from './read-model-writer';
 
 /**
- * Commands hold this advisory lock shared while they append and project; a rebuild takes it
- * exclusively for the moment it catches up and swaps tables, so no command writes into a
- * table that is being swapped out.
+ * Taken by a rebuild for the moment it catches up and swaps tables. EXCLUSIVE mode waits for
+ * every transaction that has written a served table to end and holds off new writers, while
+ * readers go on. A command's projection statement takes its table locks before it writes, so a
+ * command that appended meanwhile waits here and then writes into the swapped-in tables
+ * (PostgreSQL looks a table name up again after waiting for its lock). The tables are named in
+ * the order a command's statement writes them, so the two never wait for each other in a cycle.
  */
-const PROJECTION_LOCK = 7_031_977;
-
-export async function holdProjectionsShared(client: Pick<PoolClient, 'query'>): Promise<void> {
-  await client.query('SELECT pg_advisory_xact_lock_shared($1)', [PROJECTION_LOCK]);
-}
-
 export async function holdProjectionsExclusive(client: Pick<PoolClient, 'query'>): Promise<void> {
-  await client.query('SELECT pg_advisory_xact_lock($1)', [PROJECTION_LOCK]);
+  const { articles, revisions, corrections } = SERVED_TABLES;
+  await client.query(`LOCK TABLE ${articles}, ${revisions}, ${corrections} IN EXCLUSIVE MODE`);
 }

@@ -1,0 +1,30 @@
+import type { RecordedEvent } from '@newsroom/event-store';
+
+/** The article streams of the log: `article-<id>`. */
+export const ARTICLE_STREAMS = 'article-';
+
+/** One article's consecutive events within a batch. */
+export interface ArticleRun {
+  articleId: string;
+  events: RecordedEvent[];
+}
+
+/**
+ * Splits events read in (stream, revision) order into one run per article. Only the first and
+ * the last run of a batch can be part of a stream that goes on in a neighbouring batch.
+ */
+export function runsByArticle(events: readonly RecordedEvent[]): ArticleRun[] {
+  const runs: ArticleRun[] = [];
+  let last: ArticleRun | undefined;
+  let lastStream: string | undefined;
+  for (const event of events) {
+    if (last && event.streamId === lastStream) {
+      last.events.push(event);
+      continue;
+    }
+    last = { articleId: event.streamId.slice(ARTICLE_STREAMS.length), events: [event] };
+    lastStream = event.streamId;
+    runs.push(last);
+  }
+  return runs;
+}

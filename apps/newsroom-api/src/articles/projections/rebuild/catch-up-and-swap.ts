@@ -1,0 +1,50 @@
+import { type Article, emptyArticle } from '@newsroom/articles';
+import { LogSnapshot } from '@newsroom/event-store';
+import type { Pool, PoolClient } from 'pg';
+import { toArticleEvent } from '../../article-stream';
+import { holdProjectionsExclusive } from '../projection-lock';
+import { emptyRows, rowsFor } from '../read-model-rows';
+import { writeRows } from '../read-model-writer';
+import { ARTICLE_STREAMS, runsByArticle } from './article-runs';
+import { REBUILD_TABLES, swapInRebuildTables } from './rebuild-tables';
+
+/**
+ * With commands held off for a moment, applies to the copies what was committed after the
+ * replay's snapshot, then swaps the copies in, in one transaction: readers see the old tables
+ * until it commits, the new ones after. Returns the events caught up.
+ *
+ * These events continue articles already in the copies, so they go through the live writer
+ * (upserts), not COPY; there are few of them.
+ */
+export async function catchUpAndSwap(pool: Pool, snapshot: string): Promise<number> {
+  const client = await pool.connect();
+  const ignore = () => undefined;
+  client.on('error', ignore);
+  try {
+    await client.query('BEGIN');
+    await holdProjectionsExclusive(client);
+    const late = await LogSnapshot.committedSince(client, snapshot, ARTICLE_STREAMS);
+    const rows = emptyRows();
+    for (const run of runsByArticle(late)) {
+      rowsFor(await rebuiltArticle(client, run.articleId), run.events.map(toArticleEvent), run.events, rows);
+    }
+    await writeRows(client, rows, REBUILD_TABLES);
+    await swapInRebuildTables(client);
+    await client.query('COMMIT');
+    return late.length;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.off('error', ignore);
+    client.release();
+  }
+}
+
+/** The article as the replay left it in the copy; a stream begun after the snapshot starts empty. */
+async function rebuiltArticle(client: PoolClient, id: string): Promise<Article> {
+  const { rows } = await client.query<{ document: Article }>(`SELECT document FROM ${REBUILD_TABLES.articles} WHERE id = $1`, [
+    id,
+  ]);
+  return rows[0]?.document ?? emptyArticle(id);
+}

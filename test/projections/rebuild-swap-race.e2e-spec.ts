@@ -1,0 +1,103 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type ArticleEvent, decide, fold } from '@newsroom/articles';
+import { EventStore } from '@newsroom/event-store';
+import { Pool, type PoolClient } from 'pg';
+import { streamIdOf, toArticleEvent } from '../../apps/newsroom-api/src/articles/article-stream';
+import { ArticleProjection } from '../../apps/newsroom-api/src/articles/projections/article-projection';
+import { rebuildProjections } from '../../apps/newsroom-api/src/articles/projections/rebuild/rebuild-projections';
+import { dumpReadModels } from '../support/read-models';
+import { runSampleScenario, type Scenario } from '../support/sample-scenario';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * A command appends, then writes its read models, in one transaction; a rebuild swaps the tables
+ * at some moment. These pin both interleavings a lock must get right: the command's rows must
+ * end up in the tables that are served afterwards, whichever side goes first.
+ */
+describe('a rebuild swapping tables while a command is half-way through its transaction', () => {
+  let t: TestApp;
+  let pool: Pool;
+  let store: EventStore;
+  let s: Scenario;
+  const projection = new ArticleProjection();
+
+  beforeAll(async () => {
+    t = await createTestApp({ runFollowers: false });
+    pool = new Pool({ connectionString: t.database.url, max: 6 });
+    store = new EventStore(pool);
+    s = await runSampleScenario(t);
+  });
+  afterAll(async () => {
+    await pool.end();
+    await t.close();
+  });
+
+  /** The command's transaction up to its append: adding a category, as the runner would. */
+  async function appendInTransaction(client: PoolClient, label: string) {
+    const history = (await store.readStream(streamIdOf(s.id))).map(toArticleEvent);
+    const before = fold(s.id, history);
+    const event = decide({ type: 'AddCategory', label }, before, { actor: { id: 'eve', roles: ['editor'] } }) as ArticleEvent;
+    await client.query('BEGIN');
+    const appended = await store.append(
+      streamIdOf(s.id),
+      [
+        {
+          type: event.type,
+          data: event.data as unknown as Record<string, unknown>,
+          metadata: { actor: 'eve', schemaVersion: 1 },
+        },
+      ],
+      { expectedRevision: before.revision },
+      client,
+    );
+    return { before, appended: appended.events };
+  }
+
+  async function servedRevision(): Promise<number> {
+    const { rows } = await pool.query<{ revision: number }>('SELECT revision FROM articles WHERE id = $1', [s.id]);
+    return rows[0].revision;
+  }
+
+  /** The served tables equal what a rebuild from the log alone gives. */
+  async function expectTablesToMatchTheLog(): Promise<void> {
+    const served = await dumpReadModels(pool);
+    await rebuildProjections(pool, t.database.url);
+    expect(await dumpReadModels(pool)).toBe(served);
+  }
+
+  it('appended before the swap, projected after it: the rows land in the swapped-in tables', async () => {
+    const client = await pool.connect();
+    try {
+      const { before, appended } = await appendInTransaction(client, 'Appended before the swap');
+      // The command holds no lock on the read models yet: the rebuild swaps without waiting for
+      // it, and its catch-up cannot see the uncommitted event.
+      const report = await rebuildProjections(pool, t.database.url);
+      expect(report.caughtUp).toBe(0);
+      await projection.apply(client, { before, events: appended.map(toArticleEvent), raw: appended });
+      await client.query('COMMIT');
+      expect(await servedRevision()).toBe(appended[0].revision);
+    } finally {
+      client.release();
+    }
+    await expectTablesToMatchTheLog();
+  });
+
+  it('projected before the swap: the rebuild waits for the command to commit, then includes it', async () => {
+    const client = await pool.connect();
+    try {
+      const { before, appended } = await appendInTransaction(client, 'Projected before the swap');
+      await projection.apply(client, { before, events: appended.map(toArticleEvent), raw: appended });
+      let finished = false;
+      const rebuilding = rebuildProjections(pool, t.database.url).finally(() => (finished = true));
+      await sleep(500);
+      expect(finished).toBe(false);
+      await client.query('COMMIT');
+      const report = await rebuilding;
+      expect(report.caughtUp).toBe(1);
+      expect(await servedRevision()).toBe(appended[0].revision);
+    } finally {
+      client.release();
+    }
+    await expectTablesToMatchTheLog();
+  });
+});
