@@ -44,6 +44,21 @@ describe('bearer tokens', () => {
     expectProblem(await list(early), 401);
   });
 
+  it('refuses a token that was accepted before, once it has expired (verified tokens are remembered only until exp)', async () => {
+    const expiresAt = now() + 2;
+    const shortLived = await new SignJWT({ roles: ['editor'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('a')
+      .setExpirationTime(expiresAt)
+      .sign(key);
+    expect((await list(shortLived)).status).toBe(200);
+    expect((await list(shortLived)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, expiresAt * 1000 - Date.now() + 50));
+    const refused = await list(shortLived);
+    expectProblem(refused, 401);
+    expect(refused.body.detail).toBe('The token has expired.');
+  });
+
   it('rejects tokens without sub or with roles of the wrong type', async () => {
     const noSub = await new SignJWT({ roles: ['editor'] }).setProtectedHeader({ alg: 'HS256' }).sign(key);
     expectProblem(await list(noSub), 401);
@@ -97,5 +112,22 @@ describe('rate limits per address', () => {
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await t.http().get('/articles').set('Authorization', 'Bearer nonsense')).status);
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
+  });
+});
+
+describe('a rate limit of 0', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ rateLimit: { perActorPerMinute: 0, perAddressPerMinute: 4 } });
+  });
+  afterAll(() => t.close());
+
+  it('turns that limit off and leaves the other in force', async () => {
+    const alice = await t.token('alice', 'reporter');
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await t.http().get('/articles').set('Authorization', `Bearer ${alice}`)).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
+    expect((await t.http().get('/articles').set('Authorization', `Bearer ${alice}`)).body.detail).toMatch(/per address/);
   });
 });

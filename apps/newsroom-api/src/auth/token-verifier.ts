@@ -2,10 +2,12 @@ import { errors, jwtVerify } from 'jose';
 import type { Role } from '@newsroom/articles';
 import { ProblemException } from '../http/problem';
 import { type AuthenticatedActor, ROLES } from './actor';
+import { VerifiedTokens } from './verified-tokens';
 
 /** Checks HS256 bearer tokens against the server's secret; every other algorithm is refused. */
 export class TokenVerifier {
   private readonly key: Uint8Array;
+  private readonly verified = new VerifiedTokens();
 
   constructor(secret: string) {
     this.key = new TextEncoder().encode(secret);
@@ -15,6 +17,8 @@ export class TokenVerifier {
     const token = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(authorization ?? '')?.[1];
     if (!token)
       throw unauthorized(authorization ? 'The Authorization header is not a bearer token.' : 'A bearer token is required.');
+    const known = this.verified.find(token);
+    if (known) return known;
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'] });
       const { sub, name, roles } = payload as { sub?: unknown; name?: unknown; roles?: unknown };
@@ -23,7 +27,9 @@ export class TokenVerifier {
         throw unauthorized('The token’s roles must be an array of strings.');
       }
       if (name !== undefined && typeof name !== 'string') throw unauthorized('The token’s name must be a string.');
-      return { id: sub, name, roles: roles.filter((role): role is Role => ROLES.includes(role as Role)) };
+      const actor = { id: sub, name, roles: roles.filter((role): role is Role => ROLES.includes(role as Role)) };
+      this.verified.remember(token, actor, payload);
+      return actor;
     } catch (error) {
       if (error instanceof ProblemException) throw error;
       throw unauthorized(reasonOf(error));

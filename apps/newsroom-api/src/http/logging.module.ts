@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import { destination } from 'pino';
 import type { AppConfig } from '../config/app-config';
 
 /**
@@ -34,7 +35,10 @@ export class LoggingModule {
                 actor: (request as IncomingMessage & { actor?: { id: string } }).actor?.id,
               }),
             },
-            config.logDestination ?? process.stdout,
+            // Written asynchronously: a line per request must not cost the request a blocking
+            // write. Lines that queue up while one write is in flight go out together, and pino
+            // flushes what is left when the process exits.
+            config.logDestination ?? destination({ dest: 1, sync: false }),
           ],
         }),
       ],

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule, type ThrottlerOptions } from '@nestjs/throttler';
 import type { AppConfig } from '../config/app-config';
 import { PER_ACTOR, PER_ADDRESS } from './rate-limit.guards';
 
@@ -10,26 +10,29 @@ const MINUTE = 60_000;
 export class RateLimitModule {
   static forConfig(config: AppConfig): DynamicModule {
     const { perActorPerMinute, perAddressPerMinute } = config.rateLimit;
+    // A limit of 0 registers no throttler at all: an unlimited one would still record every hit,
+    // and the in-memory store filters a key's whole minute of hits on each request.
+    const throttlers: Array<ThrottlerOptions & { limit: number }> = [
+      {
+        name: PER_ADDRESS,
+        ttl: MINUTE,
+        limit: perAddressPerMinute,
+        getTracker: (req) => String(req.ip ?? 'unknown'),
+      },
+      {
+        name: PER_ACTOR,
+        ttl: MINUTE,
+        limit: perActorPerMinute,
+        getTracker: (req) => (req.actor ? `actor:${(req.actor as { id: string }).id}` : `anonymous:${String(req.ip)}`),
+      },
+    ];
     return {
       module: RateLimitModule,
       imports: [
         ThrottlerModule.forRoot({
           setHeaders: false,
           skipIf: () => false,
-          throttlers: [
-            {
-              name: PER_ADDRESS,
-              ttl: MINUTE,
-              limit: perAddressPerMinute || Number.MAX_SAFE_INTEGER,
-              getTracker: (req) => String(req.ip ?? 'unknown'),
-            },
-            {
-              name: PER_ACTOR,
-              ttl: MINUTE,
-              limit: perActorPerMinute || Number.MAX_SAFE_INTEGER,
-              getTracker: (req) => (req.actor ? `actor:${(req.actor as { id: string }).id}` : `anonymous:${String(req.ip)}`),
-            },
-          ],
+          throttlers: throttlers.filter((throttler) => throttler.limit > 0),
         }),
       ],
       exports: [ThrottlerModule],
