@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as sql from './sql';
 import type { AppendOptions, Checkpoint, EventMetadata, EventToAppend, ExpectedRevision, RecordedEvent } from './types';
 
@@ -45,7 +46,7 @@ export class AppendBatch {
   constructor(
     readonly streamId: string,
     private readonly events: readonly EventToAppend[],
-    options: AppendOptions,
+    private readonly options: AppendOptions,
   ) {
     if (events.length === 0) throw new RangeError('append needs at least one event');
     this.expectedRevision = options.expectedRevision;
@@ -53,6 +54,7 @@ export class AppendBatch {
     if (!Number.isSafeInteger(this.expected) || this.expected < 0) {
       throw new RangeError(`expectedRevision must be 'no-stream' or an integer ≥ 0, not ${String(options.expectedRevision)}`);
     }
+    if (options.recordedAt && Number.isNaN(options.recordedAt.getTime())) throw new RangeError('recordedAt is not a valid time');
     this.key = options.idempotencyKey ?? null;
     // The store owns metadata.idempotencyKey: a replay finds the batch's rows by it.
     this.data = events.map((e) => JSON.stringify(e.data));
@@ -61,12 +63,20 @@ export class AppendBatch {
 
   /** The append statement for this batch, named so that each connection parses and plans it once. */
   get statement(): { name: string; text: string; values: unknown[] } {
-    if (this.events.length === 1) {
-      const values = [this.streamId, this.expected, this.events[0].type, this.data[0], this.metadata[0], this.key];
-      return { name: 'event-store-append-one', text: sql.APPEND_ONE, values };
-    }
-    const values = [this.streamId, this.expected, this.events.map((e) => e.type), this.data, this.metadata, this.key];
-    return { name: 'event-store-append', text: sql.APPEND, values };
+    const recordedAt = this.options.recordedAt ?? null;
+    const [text, values] =
+      this.events.length === 1
+        ? [
+            sql.APPEND_ONE,
+            [this.streamId, this.expected, this.events[0].type, this.data[0], this.metadata[0], this.key, recordedAt],
+          ]
+        : [
+            sql.APPEND,
+            [this.streamId, this.expected, this.events.map((e) => e.type), this.data, this.metadata, this.key, recordedAt],
+          ];
+    if (!this.options.alongside?.length) return { name: statementName(text), text, values };
+    const combined = sql.appendWithAlongside(text, values, this.options.alongside);
+    return { name: statementName(combined.text), ...combined };
   }
 
   /** The events as stored: data and metadata as they went over the wire, not the caller's objects. */
@@ -88,4 +98,19 @@ export class AppendBatch {
       })
       .sort((a, b) => a.revision - b.revision);
   }
+}
+
+const names = new Map<string, string>();
+
+/**
+ * A prepared statement's name, the same for the same text: a connection parses and plans each
+ * shape of append once, whatever rides along with it.
+ */
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `event-store-append-${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    names.set(text, name);
+  }
+  return name;
 }

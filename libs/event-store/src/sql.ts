@@ -1,3 +1,5 @@
+import type { AlongsideWrite } from './types';
+
 /**
  * Every statement the event store sends, in one place. Plain SQL: each is a single
  * round trip whose guarantees the database enforces.
@@ -13,6 +15,7 @@ const COLUMNS = `position, stream_id, revision, type, data, metadata, recorded_a
  * here, from the previous row the guard reads anyway, rather than by the table's trigger (which
  * only fills a hash left empty): a PL/pgSQL call per row cost a fifth of the append rate. It
  * returns only what the database chose: the caller already holds the type, data and metadata.
+ * The time is the database's, unless the caller chose it ($7; see AppendOptions.recordedAt).
  */
 export const APPEND = `
   WITH RECURSIVE input AS (
@@ -27,8 +30,9 @@ export const APPEND = `
     SELECT i.ord, event_hash($2::int + i.ord, i.type, i.data, i.metadata, c.hash)
     FROM chain c JOIN input i ON i.ord = c.ord + 1
   )
-  INSERT INTO events (stream_id, revision, type, data, metadata, idempotency_key, hash)
-  SELECT $1, $2::int + i.ord, i.type, i.data, i.metadata, CASE WHEN i.ord = 1 THEN $6::text END, c.hash
+  INSERT INTO events (stream_id, revision, type, data, metadata, idempotency_key, hash, recorded_at)
+  SELECT $1, $2::int + i.ord, i.type, i.data, i.metadata, CASE WHEN i.ord = 1 THEN $6::text END, c.hash,
+         coalesce($7::timestamptz, statement_timestamp())
   FROM input i JOIN chain c USING (ord)
   WHERE ($2::int = 0 OR EXISTS (SELECT FROM previous))
     AND ($6::text IS NULL OR NOT EXISTS (SELECT FROM events WHERE idempotency_key = $6::text))
@@ -41,13 +45,25 @@ export const APPEND = `
  * statement's execution time, which is most of what an append costs PostgreSQL.
  */
 export const APPEND_ONE = `
-  INSERT INTO events (stream_id, revision, type, data, metadata, idempotency_key, hash)
+  INSERT INTO events (stream_id, revision, type, data, metadata, idempotency_key, hash, recorded_at)
   SELECT $1, $2::int + 1, $3, $4::jsonb, $5::jsonb, $6::text,
-         event_hash($2::int + 1, $3, $4::jsonb, $5::jsonb, coalesce(previous.hash, ''::bytea))
+         event_hash($2::int + 1, $3, $4::jsonb, $5::jsonb, coalesce(previous.hash, ''::bytea)),
+         coalesce($7::timestamptz, statement_timestamp())
   FROM (VALUES (1)) AS one LEFT JOIN events previous ON previous.stream_id = $1 AND previous.revision = $2::int
   WHERE ($2::int = 0 OR previous.hash IS NOT NULL)
     AND ($6::text IS NULL OR NOT EXISTS (SELECT FROM events WHERE idempotency_key = $6::text))
   RETURNING position, revision, recorded_at, transaction_id::text AS transaction_id`;
+
+/** An append and the statements that ride along with it (AlongsideWrite), as one statement. */
+export function appendWithAlongside(append: string, appendValues: readonly unknown[], writes: readonly AlongsideWrite[]) {
+  const values = [...appendValues];
+  const parts = writes.map((write, index) => {
+    const offset = values.length;
+    values.push(...write.values);
+    return `alongside_${index + 1} AS (${write.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})`;
+  });
+  return { text: `WITH appended AS (${append}), ${parts.join(', ')} SELECT * FROM appended`, values };
+}
 
 export const STREAM_REVISION = `SELECT coalesce(max(revision), 0)::int AS revision FROM events WHERE stream_id = $1`;
 

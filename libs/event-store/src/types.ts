@@ -40,6 +40,26 @@ export interface AppendOptions {
   expectedRevision: ExpectedRevision;
   /** A key already used makes `append` return the first append's events instead of writing. */
   idempotencyKey?: string;
+  /**
+   * The events' recorded time, for a caller that must know it before appending (to write its
+   * read models in the same statement). Stored to the millisecond. By default the database's
+   * clock at the statement. A caller that chooses it keeps a stream's times in order.
+   */
+  recordedAt?: Date;
+  /** Statements that commit with the append, in its very statement, or not at all. */
+  alongside?: readonly AlongsideWrite[];
+}
+
+/**
+ * A data-modifying statement run as part of an append's statement: a caller's read model costs
+ * no transaction and no round trip of its own. It must take its rows FROM `appended`, the rows
+ * the append writes (position, revision, recorded_at), so that it writes nothing when the append
+ * writes nothing; a failure fails the append. Its parameters are numbered from $1. It sees the
+ * database as it was before the statement, like every part of one statement.
+ */
+export interface AlongsideWrite {
+  text: string;
+  values: readonly unknown[];
 }
 
 export interface AppendResult {
