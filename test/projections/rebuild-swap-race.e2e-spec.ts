@@ -3,23 +3,24 @@ import { type ArticleEvent, decide, fold } from '@newsroom/articles';
 import { EventStore } from '@newsroom/event-store';
 import { Pool, type PoolClient } from 'pg';
 import { streamIdOf, toArticleEvent } from '../../apps/newsroom-api/src/articles/article-stream';
-import { ArticleProjection } from '../../apps/newsroom-api/src/articles/projections/article-projection';
+import { emptyRows, rowsFor } from '../../apps/newsroom-api/src/articles/projections/read-model-rows';
+import { writeRows } from '../../apps/newsroom-api/src/articles/projections/read-model-writer';
 import { rebuildProjections } from '../../apps/newsroom-api/src/articles/projections/rebuild/rebuild-projections';
 import { dumpReadModels } from '../support/read-models';
 import { runSampleScenario, type Scenario } from '../support/sample-scenario';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /**
- * A command appends, then writes its read models, in one transaction; a rebuild swaps the tables
- * at some moment. These pin both interleavings a lock must get right: the command's rows must
- * end up in the tables that are served afterwards, whichever side goes first.
+ * The API's commands append and write their read models in one statement. A writer that does
+ * it in two statements of one transaction (a script, a future projection) gives a rebuild two
+ * interleavings to get right: its rows must end up in the tables served afterwards, whichever
+ * side goes first.
  */
-describe('a rebuild swapping tables while a command is half-way through its transaction', () => {
+describe('a rebuild swapping tables while a writer is half-way through its transaction', () => {
   let t: TestApp;
   let pool: Pool;
   let store: EventStore;
   let s: Scenario;
-  const projection = new ArticleProjection();
 
   beforeAll(async () => {
     t = await createTestApp({ runFollowers: false });
@@ -32,7 +33,7 @@ describe('a rebuild swapping tables while a command is half-way through its tran
     await t.close();
   });
 
-  /** The command's transaction up to its append: adding a category, as the runner would. */
+  /** The writer's transaction up to its append: adding a category. */
   async function appendInTransaction(client: PoolClient, label: string) {
     const history = (await store.readStream(streamIdOf(s.id))).map(toArticleEvent);
     const before = fold(s.id, history);
@@ -53,6 +54,12 @@ describe('a rebuild swapping tables while a command is half-way through its tran
     return { before, appended: appended.events };
   }
 
+  async function project(client: PoolClient, change: Awaited<ReturnType<typeof appendInTransaction>>): Promise<void> {
+    const rows = emptyRows();
+    rowsFor(change.before, change.appended.map(toArticleEvent), change.appended, rows);
+    await writeRows(client, rows);
+  }
+
   async function servedRevision(): Promise<number> {
     const { rows } = await pool.query<{ revision: number }>('SELECT revision FROM articles WHERE id = $1', [s.id]);
     return rows[0].revision;
@@ -68,14 +75,14 @@ describe('a rebuild swapping tables while a command is half-way through its tran
   it('appended before the swap, projected after it: the rows land in the swapped-in tables', async () => {
     const client = await pool.connect();
     try {
-      const { before, appended } = await appendInTransaction(client, 'Appended before the swap');
-      // The command holds no lock on the read models yet: the rebuild swaps without waiting for
+      const change = await appendInTransaction(client, 'Appended before the swap');
+      // The writer holds no lock on the read models yet: the rebuild swaps without waiting for
       // it, and its catch-up cannot see the uncommitted event.
       const report = await rebuildProjections(pool, t.database.url);
       expect(report.caughtUp).toBe(0);
-      await projection.apply(client, { before, events: appended.map(toArticleEvent), raw: appended });
+      await project(client, change);
       await client.query('COMMIT');
-      expect(await servedRevision()).toBe(appended[0].revision);
+      expect(await servedRevision()).toBe(change.appended[0].revision);
     } finally {
       client.release();
     }
@@ -85,8 +92,8 @@ describe('a rebuild swapping tables while a command is half-way through its tran
   it('projected before the swap: the rebuild waits for the command to commit, then includes it', async () => {
     const client = await pool.connect();
     try {
-      const { before, appended } = await appendInTransaction(client, 'Projected before the swap');
-      await projection.apply(client, { before, events: appended.map(toArticleEvent), raw: appended });
+      const change = await appendInTransaction(client, 'Projected before the swap');
+      await project(client, change);
       let finished = false;
       const rebuilding = rebuildProjections(pool, t.database.url).finally(() => (finished = true));
       await sleep(500);
@@ -94,7 +101,7 @@ describe('a rebuild swapping tables while a command is half-way through its tran
       await client.query('COMMIT');
       const report = await rebuilding;
       expect(report.caughtUp).toBe(1);
-      expect(await servedRevision()).toBe(appended[0].revision);
+      expect(await servedRevision()).toBe(change.appended[0].revision);
     } finally {
       client.release();
     }

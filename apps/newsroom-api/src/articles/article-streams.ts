@@ -2,12 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { type Article, fold, type RecordedArticleEvent } from '@newsroom/articles';
 import { EventStore } from '@newsroom/event-store';
 import { streamIdOf, toArticleEvent } from './article-stream';
+import { LatestArticles } from './latest-articles';
 import { ArticleReader } from './queries/article-reader';
 
 export interface LoadedArticle {
   article: Article;
   /** Every event of the stream, when asked for (restore and revert decide on it). */
   history?: RecordedArticleEvent[];
+  /** Taken from this process's memory: possibly behind the log (see LatestArticles). */
+  cached: boolean;
+}
+
+export interface LoadOptions {
+  /** Restore and revert decide on the whole stream. */
+  withHistory?: boolean;
+  /** Fold the stream even though the read model has the article (after repeated lost races). */
+  fromLog?: boolean;
+  /** Accept the state this process last saw, without reading. */
+  fromMemory?: boolean;
 }
 
 @Injectable()
@@ -15,6 +27,7 @@ export class ArticleStreams {
   constructor(
     private readonly store: EventStore,
     private readonly reader: ArticleReader,
+    private readonly latest: LatestArticles,
   ) {}
 
   /**
@@ -22,12 +35,32 @@ export class ArticleStreams {
    * every append, so it is an exact snapshot; `fromLog` folds the stream instead (the fallback
    * after a lost race, and whenever the history is needed anyway).
    */
-  async load(articleId: string, { withHistory = false, fromLog = false } = {}): Promise<LoadedArticle> {
+  async load(
+    articleId: string,
+    { withHistory = false, fromLog = false, fromMemory = false }: LoadOptions = {},
+  ): Promise<LoadedArticle> {
     if (!withHistory && !fromLog) {
+      const remembered = fromMemory ? this.latest.find(articleId) : undefined;
+      if (remembered) return { article: remembered, cached: true };
       const article = await this.reader.find(articleId);
-      if (article) return { article };
+      if (article) return this.seen({ article, cached: false });
     }
     const history = (await this.store.readStream(streamIdOf(articleId))).map(toArticleEvent);
-    return { article: fold(articleId, history), history };
+    return this.seen({ article: fold(articleId, history), history, cached: false });
+  }
+
+  /** Remembers a state that committed: the next command on the article need not read it. */
+  committed(article: Article): void {
+    this.latest.remember(article);
+  }
+
+  /** Drops a remembered state that turned out to be behind. */
+  forget(articleId: string): void {
+    this.latest.forget(articleId);
+  }
+
+  private seen(loaded: LoadedArticle): LoadedArticle {
+    if (loaded.article.revision > 0) this.latest.remember(loaded.article);
+    return loaded;
   }
 }

@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ArticleCommandsController } from './article-commands.controller';
 import { ArticleReadsController } from './article-reads.controller';
 import { ArticleStreams } from './article-streams';
+import { LatestArticles } from './latest-articles';
 import { ArticleCommandRunner } from './commands/article-command-runner';
 import { EditArticleHandler } from './commands/edit-article.command';
 import { CorrectionsController } from './corrections.controller';
@@ -21,6 +22,7 @@ import { CorrectionsFeed } from './queries/corrections-feed';
   controllers: [ArticleCommandsController, ArticleReadsController, CorrectionsController],
   providers: [
     ArticleStreams,
+    LatestArticles,
     ArticleCommandRunner,
     IdempotencyRecords,
     EditArticleHandler,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ARTICLE_SCHEMA_VERSION, type Article, type ArticleCommand, type ArticleEvent, decide, evolve } from '@newsroom/articles';
 import { EventStore, IdempotencyKeyConflictError, WrongExpectedRevisionError } from '@newsroom/event-store';
 import { ProblemException } from '../../http/problem';
-import { streamIdOf, toArticleEvent } from '../article-stream';
+import { streamIdOf } from '../article-stream';
 import { ArticleStreams } from '../article-streams';
 import { IdempotencyRecords } from '../idempotency/idempotency-records';
 import { INLINE_PROJECTIONS, type InlineProjection } from '../projections/inline-projection';
@@ -31,17 +31,30 @@ export class ArticleCommandRunner {
 
   async run(envelope: CommandEnvelope, command: ArticleCommand): Promise<CommandOutcome<Article>> {
     const status = command.type === 'CreateArticle' ? 201 : 200;
+    const withHistory = command.type === 'RestoreArticle' || command.type === 'RevertChange';
     for (let attempt = 1; ; attempt++) {
       const earlier = await this.replay(envelope);
       if (earlier) return earlier;
-      const withHistory = command.type === 'RestoreArticle' || command.type === 'RevertChange';
-      const { article, history } = await this.streams.load(envelope.articleId, { withHistory, fromLog: attempt > 2 });
-      if (article.revision > 0) checkIfMatch(envelope.ifMatch, article.revision);
-      const event = decide(command, article, { actor: envelope.actor, history });
-      if (!event) return this.unchanged(envelope, article, status);
+      const { article, history, cached } = await this.streams.load(envelope.articleId, {
+        withHistory,
+        fromMemory: attempt === 1,
+        fromLog: attempt > 2,
+      });
       try {
-        return await this.append(envelope, article, event, status);
+        if (article.revision > 0) checkIfMatch(envelope.ifMatch, article.revision);
+        const event = decide(command, article, { actor: envelope.actor, history });
+        // A remembered state may be behind: only an append, which checks the revision, may
+        // trust it. Anything else (no change, a refusal, a lost race) is decided again on a read.
+        if (!event && cached) continue;
+        if (!event) return await this.unchanged(envelope, article, status);
+        const outcome = await this.append(envelope, article, event, status);
+        this.streams.committed(outcome.article);
+        return outcome;
       } catch (error) {
+        if (cached) {
+          this.streams.forget(envelope.articleId);
+          continue;
+        }
         if (!isLostRace(error)) throw error;
         if (envelope.ifMatch) throw preconditionFailed(undefined, envelope.ifMatch.any ? [] : envelope.ifMatch.revisions);
         if (attempt >= MAX_ATTEMPTS) throw tooMuchContention();
@@ -50,6 +63,11 @@ export class ArticleCommandRunner {
     }
   }
 
+  /**
+   * One statement appends the event and writes the inline read models and the idempotency
+   * record with it: the new state is folded first, at a time chosen here (the read models
+   * need it before the database could tell it).
+   */
   private async append(
     envelope: CommandEnvelope,
     article: Article,
@@ -57,29 +75,34 @@ export class ArticleCommandRunner {
     status: 200 | 201,
   ): Promise<CommandOutcome<Article>> {
     const { actor, idempotency } = envelope;
-    return this.store.transaction(async (client) => {
-      const result = await this.store.append(
-        streamIdOf(envelope.articleId),
-        [{ type: event.type, data: event.data as unknown as Record<string, unknown>, metadata: metadataOf(envelope) }],
-        {
-          expectedRevision: article.revision === 0 ? 'no-stream' : article.revision,
-          idempotencyKey: idempotency && scopedKey(envelope),
-        },
-        client,
+    const recordedAt = recordedAtAfter(article);
+    const toAppend = { type: event.type, data: event.data as unknown as Record<string, unknown>, metadata: metadataOf(envelope) };
+    const recorded = { revision: article.revision + 1, recordedAt: recordedAt.toISOString(), event };
+    const next = evolve(article, recorded);
+    const pending = {
+      ...toAppend,
+      position: 0,
+      streamId: streamIdOf(envelope.articleId),
+      revision: recorded.revision,
+      recordedAt,
+      transactionId: '',
+    };
+    const alongside = this.projections.flatMap((projection) =>
+      projection.writesFor({ before: article, events: [recorded], raw: [pending] }),
+    );
+    if (idempotency) {
+      alongside.push(
+        this.idempotency.withAppend(actor.id, idempotency.key, { requestHash: idempotency.requestHash, status, body: next }),
       );
-      if (result.replayed) throw new TwinRequestWon();
-      const events = result.events.map(toArticleEvent);
-      const next = events.reduce(evolve, article);
-      for (const projection of this.projections) await projection.apply(client, { before: article, events, raw: result.events });
-      if (idempotency) {
-        await this.idempotency.insert(client, actor.id, idempotency.key, {
-          requestHash: idempotency.requestHash,
-          status,
-          body: next,
-        });
-      }
-      return { status, article: next, replayed: false };
+    }
+    const result = await this.store.append(pending.streamId, [toAppend], {
+      expectedRevision: article.revision === 0 ? 'no-stream' : article.revision,
+      idempotencyKey: idempotency && scopedKey(envelope),
+      recordedAt,
+      alongside,
     });
+    if (result.replayed) throw new TwinRequestWon();
+    return { status, article: next, replayed: false };
   }
 
   /** A command that changes nothing appends nothing; under a key its answer is still kept. */
@@ -111,6 +134,12 @@ export class ArticleCommandRunner {
     }
     return { status: record.status, article: record.body as Article, replayed: true };
   }
+}
+
+/** Now, or the article's last time if this clock reads earlier: a stream's times never go backwards. */
+function recordedAtAfter(article: Article): Date {
+  const last = article.updatedAt === null ? 0 : Date.parse(article.updatedAt);
+  return new Date(Math.max(Date.now(), last));
 }
 
 function metadataOf(envelope: CommandEnvelope) {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Pool, PoolClient } from 'pg';
+import type { AlongsideWrite } from '@newsroom/event-store';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { poolOf } from '@newsroom/database';
 
@@ -12,6 +13,7 @@ export interface IdempotencyRecord {
 const FIND = `SELECT request_hash, status, body FROM idempotency_records WHERE actor = $1 AND key = $2`;
 const INSERT = `INSERT INTO idempotency_records (actor, key, request_hash, status, body) VALUES ($1, $2, $3, $4, $5)`;
 const INSERT_IF_ABSENT = `${INSERT} ON CONFLICT DO NOTHING`;
+const INSERT_WITH_APPEND = `INSERT INTO idempotency_records (actor, key, request_hash, status, body) SELECT $1, $2, $3, $4, $5 FROM (SELECT FROM appended LIMIT 1) AS written`;
 
 /**
  * The first answer given under each (actor, Idempotency-Key), so that a retry gets the same
@@ -30,9 +32,9 @@ export class IdempotencyRecords {
     return rows[0] && { requestHash: rows[0].request_hash, status: rows[0].status, body: JSON.parse(rows[0].body) };
   }
 
-  /** Inside the append's transaction: a concurrent twin makes the whole transaction fail. */
-  async insert(client: PoolClient, actor: string, key: string, record: IdempotencyRecord): Promise<void> {
-    await client.query(INSERT, [actor, key, record.requestHash, record.status, JSON.stringify(record.body)]);
+  /** Written by the append's own statement: a concurrent twin makes the append fail. */
+  withAppend(actor: string, key: string, record: IdempotencyRecord): AlongsideWrite {
+    return { text: INSERT_WITH_APPEND, values: [actor, key, record.requestHash, record.status, JSON.stringify(record.body)] };
   }
 
   /** For answers that appended nothing; false when a twin got there first. */

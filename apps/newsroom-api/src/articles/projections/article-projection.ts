@@ -1,48 +1,59 @@
 import { Injectable } from '@nestjs/common';
-import type { PoolClient } from 'pg';
+import type { AlongsideWrite } from '@newsroom/event-store';
 import type { InlineProjection, ProjectedChange } from './inline-projection';
-import { emptyRows, rowsFor } from './read-model-rows';
+import { type ArticleRow, emptyRows, type RevisionRow, rowsFor } from './read-model-rows';
 
 /**
- * The article's row and its revision rows in one statement: a command's transaction makes one
- * round trip for its read models. The article's columns go as parameters of their own, so its
- * document is parsed once. The CTE writes `articles` first, the order in which a rebuild locks
- * the tables (projection-lock.ts).
+ * The article's row once the append has written (`appended` has a row). Its columns go as
+ * parameters of their own, so its document is parsed once. Written before the revisions: the
+ * order in which a rebuild locks the tables (projection-lock.ts).
  */
-const WRITE_ARTICLE_CHANGE = `
-  WITH article AS (
-    INSERT INTO articles AS a (id, revision, status, category_slugs, updated_at, document)
-    VALUES ($1, $2, $3, $4::text[], $5, $6::jsonb)
-    ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, status = excluded.status,
-      category_slugs = excluded.category_slugs, updated_at = excluded.updated_at, document = excluded.document
-    WHERE a.revision < excluded.revision
-  )
-  INSERT INTO article_revisions
-  SELECT * FROM jsonb_populate_recordset(NULL::article_revisions, $7::jsonb)
+const WRITE_ARTICLE = `
+  INSERT INTO articles AS a (id, revision, status, category_slugs, updated_at, document)
+  SELECT $1, $2, $3, $4::text[], $5, $6::jsonb FROM (SELECT FROM appended LIMIT 1) AS written
+  ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, status = excluded.status,
+    category_slugs = excluded.category_slugs, updated_at = excluded.updated_at, document = excluded.document
+  WHERE a.revision < excluded.revision`;
+
+/** One revision's row, with the position and time the append gave its event. */
+const WRITE_REVISION = `
+  INSERT INTO article_revisions (article_id, revision, type, actor, reason, recorded_at, summary, position, correlation_id, snapshot)
+  SELECT $1, appended.revision, $3, $4, $5, appended.recorded_at, $6, appended.position, $7, $8::jsonb
+  FROM appended WHERE appended.revision = $2
   ON CONFLICT DO NOTHING`;
 
 /**
- * The current article and its revisions, written in the command's transaction. The corrections
- * feed is left to its follower (CorrectionsFollower).
+ * The current article and its revisions, written by the command's append statement. The
+ * corrections feed is left to its follower (CorrectionsFollower).
  */
 @Injectable()
 export class ArticleProjection implements InlineProjection {
-  async apply(client: PoolClient, change: ProjectedChange): Promise<void> {
+  writesFor(change: ProjectedChange): AlongsideWrite[] {
     const rows = emptyRows();
     rowsFor(change.before, change.events, change.raw, rows);
-    const [article] = rows.articles;
-    await client.query({
-      name: 'article-projection-write',
-      text: WRITE_ARTICLE_CHANGE,
-      values: [
-        article.id,
-        article.revision,
-        article.status,
-        article.category_slugs,
-        article.updated_at,
-        JSON.stringify(article.document),
-        JSON.stringify(rows.revisions),
-      ],
-    });
+    return [articleWrite(rows.articles[0]), ...rows.revisions.map(revisionWrite)];
   }
+}
+
+function articleWrite(row: ArticleRow): AlongsideWrite {
+  return {
+    text: WRITE_ARTICLE,
+    values: [row.id, row.revision, row.status, row.category_slugs, row.updated_at, JSON.stringify(row.document)],
+  };
+}
+
+function revisionWrite(row: RevisionRow): AlongsideWrite {
+  return {
+    text: WRITE_REVISION,
+    values: [
+      row.article_id,
+      row.revision,
+      row.type,
+      row.actor,
+      row.reason,
+      row.summary,
+      row.correlation_id,
+      row.snapshot === null ? null : JSON.stringify(row.snapshot),
+    ],
+  };
 }

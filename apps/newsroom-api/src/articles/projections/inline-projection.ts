@@ -1,19 +1,22 @@
-import type { PoolClient } from 'pg';
 import type { Article, RecordedArticleEvent } from '@newsroom/articles';
-import type { RecordedEvent } from '@newsroom/event-store';
+import type { AlongsideWrite, RecordedEvent } from '@newsroom/event-store';
 
 /**
- * A read model kept in the same transaction as the append, so that every read after a
- * command's answer already shows it.
+ * A read model written by the append's own statement, so that every read after a command's
+ * answer already shows it, at the cost of no transaction and no round trip of its own.
  */
 export interface InlineProjection {
-  apply(client: PoolClient, change: ProjectedChange): Promise<void>;
+  writesFor(change: ProjectedChange): AlongsideWrite[];
 }
 
 export interface ProjectedChange {
   /** The article before the events. */
   before: Article;
   events: RecordedArticleEvent[];
+  /**
+   * The events as they are being appended. Their positions are not known yet (0 here): the
+   * writes take them from the statement's `appended` rows.
+   */
   raw: RecordedEvent[];
 }
 
