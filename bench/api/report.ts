@@ -1,5 +1,6 @@
 import type { RotaCounts } from './article-rota';
 import type { CommandRun } from './drive-commands';
+import type { ReadRun } from './drive-reads';
 import type { InsertRun } from './raw-insert';
 import type { PhaseUsage } from './run-meters';
 
@@ -11,21 +12,24 @@ export interface BenchReport {
   connections: number;
   articles: number;
   commands: CommandRun;
+  reads: ReadRun;
   raw: InsertRun;
   payloadBytes: number;
   commandUsage?: PhaseUsage;
   rawUsage?: PhaseUsage;
+  readUsage?: PhaseUsage;
   counts: RotaCounts;
 }
 
 export function printReport(report: BenchReport): void {
-  const { commands, raw, counts } = report;
+  const { commands, reads, raw, counts } = report;
   const ratio = commands.commandsPerSecond / raw.insertsPerSecond;
   const lines = [
     '',
     `newsroom API commands vs raw INSERT — ${report.server}, ${report.connections} connections, ${report.articles} articles`,
     '',
     `  commands     ${rate(commands.commandsPerSecond)}/s   p50 ${ms(commands.p50)}   p99 ${ms(commands.p99)}   max ${ms(commands.max)}   (${commands.completed} in ${commands.seconds.toFixed(1)} s)`,
+    `  reads        ${rate(reads.readsPerSecond)}/s   p50 ${ms(reads.p50)}   p99 ${ms(reads.p99)}   (GET /articles/{id} of the same articles, ${reads.non2xx} non-2xx: the stack's floor)`,
     `  raw INSERT   ${rate(raw.insertsPerSecond)}/s   p50 ${ms(raw.p50)}   p99 ${ms(raw.p99)}   max ${ms(raw.max)}   (${raw.count} in ${raw.seconds.toFixed(1)} s, ${report.payloadBytes} B of JSON and hash each)`,
     '',
     ...usageLines('per command ', report.commandUsage, commands.completed, {
@@ -33,8 +37,14 @@ export function printReport(report: BenchReport): void {
       postgres: 'PostgreSQL',
       bench: 'load generator',
     }),
+    ...usageLines('per read    ', report.readUsage, reads.completed, {
+      api: 'API',
+      postgres: 'PostgreSQL',
+      bench: 'load generator',
+    }),
     ...usageLines('per raw row ', report.rawUsage, raw.count, { postgres: 'PostgreSQL', bench: 'pg client' }),
     '',
+    `  for scale   commands/reads ${(commands.commandsPerSecond / reads.readsPerSecond).toFixed(2)}×   reads/raw ${(reads.readsPerSecond / raw.insertsPerSecond).toFixed(2)}×`,
     verdict(`ratio commands/raw ${ratio.toFixed(2)}×`, ratio >= TARGETS.ratio, `≥ ${TARGETS.ratio}×`),
     verdict(`p99 ${ms(commands.p99)}`, commands.p99 <= TARGETS.p99Ms, `≤ ${TARGETS.p99Ms} ms`),
     verdict(
@@ -67,6 +77,8 @@ export function printReport(report: BenchReport): void {
       rawP50: round(raw.p50),
       rawP99: round(raw.p99),
       ratio: round(ratio, 3),
+      readsPerSecond: round(reads.readsPerSecond),
+      readP99: round(reads.p99),
       apiCpuMsPerCommand: perOp(report.commandUsage, 'api', commands.completed),
       pgCpuMsPerCommand: perOp(report.commandUsage, 'postgres', commands.completed),
       pgCpuMsPerRawRow: perOp(report.rawUsage, 'postgres', raw.count),

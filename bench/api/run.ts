@@ -9,6 +9,7 @@ import { ArticleRota } from './article-rota';
 import { DatabaseProbe } from './database-probe';
 import { Diagnosis } from './diagnosis';
 import { driveCommands } from './drive-commands';
+import { driveReads } from './drive-reads';
 import { measureRawInserts } from './raw-insert';
 import { printReport } from './report';
 import { PhaseMeters } from './run-meters';
@@ -79,6 +80,12 @@ async function main(): Promise<void> {
     loadWindow.toUs = monotonicMicros();
     await commandMeters.end();
 
+    log(`reading the same articles for ${settings.seconds} s at ${settings.connections} connections (the stack's floor)`);
+    const readMeters = new PhaseMeters(wal, groups);
+    await readMeters.begin();
+    const reads = await driveReads(api.baseUrl, ids, tokens, settings.connections, settings.seconds);
+    await readMeters.end();
+
     // The API sits idle from here on, so the baseline has the machine to itself.
     const payload = await probe.latestCorrection();
     log(`raw INSERT baseline for ${settings.seconds} s at ${settings.connections} connections`);
@@ -90,6 +97,7 @@ async function main(): Promise<void> {
       connections: settings.connections,
       articles: ids.length,
       commands,
+      reads,
       raw,
       payloadBytes: [payload.data, payload.metadata, ...Object.values(payload.columns ?? {})].reduce(
         (sum, text) => sum + Buffer.byteLength(text),
@@ -97,6 +105,7 @@ async function main(): Promise<void> {
       ),
       commandUsage: commandMeters.usage,
       rawUsage: rawMeters.usage,
+      readUsage: readMeters.usage,
       counts: rota.counts,
     };
     await api.stop();
