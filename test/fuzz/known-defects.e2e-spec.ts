@@ -74,6 +74,12 @@ describe('defects the fuzzer found, now fixed (regressions)', () => {
     expectProblem(await send('GET', '/health', [['X-Padding', 'p'.repeat(17_000)]]), 431);
   });
 
+  it('head-refusal-with-body: HEAD with a header section over 16 KiB gets a 431 without a body', async () => {
+    const response = await send('HEAD', `/articles/${id}/revisions`, [['X-Padding', 'p'.repeat(17_000)]]);
+    expect(response.status).toBe(431);
+    expect(response.text).toBe('');
+  });
+
   it('node-refusal-not-problem: an unmet Expect gets a problem+json 417', async () => {
     expectProblem(await send('GET', '/health', [['Expect', 'the-unexpected']]), 417);
   });
