@@ -1,14 +1,20 @@
 import { Global, Module } from '@nestjs/common';
+import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { poolOf } from '@newsroom/database';
 import { EventStore } from '@newsroom/event-store';
 
-/** Makes the framework-free event store injectable, on TypeORM's own connection pool. */
+/**
+ * Makes the framework-free event store injectable, and TypeORM's own pg pool with it: one set of
+ * connections for everything, and the read side's plain SQL without an ORM query runner around
+ * each read (which cost a sixth of a read's CPU).
+ */
 @Global()
 @Module({
   providers: [
-    { provide: EventStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new EventStore(poolOf(dataSource)) },
+    { provide: Pool, inject: [DataSource], useFactory: poolOf },
+    { provide: EventStore, inject: [Pool], useFactory: (pool: Pool) => new EventStore(pool) },
   ],
-  exports: [EventStore],
+  exports: [EventStore, Pool],
 })
 export class EventStoreModule {}

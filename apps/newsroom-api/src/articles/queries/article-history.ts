@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Article, ArticleError } from '@newsroom/articles';
 import { EventStore } from '@newsroom/event-store';
-import { DataSource } from 'typeorm';
+import { Pool } from 'pg';
 import { streamIdOf } from '../article-stream';
 import { ArticleReader } from './article-reader';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -26,14 +26,14 @@ const ENTRY = `revision, type, actor, reason, to_char(recorded_at AT TIME ZONE '
 @Injectable()
 export class ArticleHistory {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly pool: Pool,
     private readonly reader: ArticleReader,
     private readonly store: EventStore,
   ) {}
 
   async revisions(id: string, limit = 50, cursor?: string): Promise<Page<RevisionEntry>> {
     const [after] = (decodeCursor(cursor, ['revision']) ?? [0]) as [number];
-    const rows: RevisionEntry[] = await this.dataSource.query(
+    const { rows } = await this.pool.query<RevisionEntry>(
       `SELECT ${ENTRY} FROM article_revisions WHERE article_id = $1 AND revision > $2 ORDER BY revision LIMIT $3`,
       [id, after, limit + 1],
     );
@@ -43,7 +43,7 @@ export class ArticleHistory {
   }
 
   async revision(id: string, revision: number): Promise<RevisionEntry & { article: Article }> {
-    const rows: RevisionEntry[] = await this.dataSource.query(
+    const { rows } = await this.pool.query<RevisionEntry>(
       `SELECT ${ENTRY} FROM article_revisions WHERE article_id = $1 AND revision = $2`,
       [id, revision],
     );

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Article } from '@newsroom/articles';
-import { DataSource } from 'typeorm';
+import { Pool } from 'pg';
 import type { ListArticlesQueryDto } from '../dto/read-queries.dto';
 import type { Page } from './article-history';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -8,12 +8,12 @@ import { decodeCursor, encodeCursor } from './cursor';
 /** Articles, most recently changed first, filtered by status and category, a page at a time. */
 @Injectable()
 export class ArticleListing {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly pool: Pool) {}
 
   async list(query: ListArticlesQueryDto): Promise<Page<Article>> {
     const limit = query.limit ?? 20;
     const [updatedAt, id] = decodeCursor(query.cursor, ['time', 'uuid']) ?? [null, null];
-    const rows: Array<{ document: Article; updated_at: Date }> = await this.dataSource.query(
+    const { rows } = await this.pool.query<{ document: Article; updated_at: Date }>(
       `SELECT document, updated_at FROM articles
        WHERE ($1::text IS NULL OR status = $1)
          AND ($2::text IS NULL OR category_slugs @> ARRAY[$2::text])

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Article, ArticleError, fold } from '@newsroom/articles';
 import { EventStore } from '@newsroom/event-store';
-import { DataSource } from 'typeorm';
+import { Pool } from 'pg';
 import { streamIdOf, toArticleEvent } from '../article-stream';
 
 /**
@@ -11,7 +11,7 @@ import { streamIdOf, toArticleEvent } from '../article-stream';
 @Injectable()
 export class ArticleReader {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly pool: Pool,
     private readonly store: EventStore,
   ) {}
 
@@ -23,12 +23,12 @@ export class ArticleReader {
 
   /** The current-article read model's row, or undefined. */
   async find(id: string): Promise<Article | undefined> {
-    const rows: Array<{ document: Article }> = await this.dataSource.query('SELECT document FROM articles WHERE id = $1', [id]);
+    const { rows } = await this.pool.query<{ document: Article }>('SELECT document FROM articles WHERE id = $1', [id]);
     return rows[0]?.document;
   }
 
   async atRevision(id: string, revision: number): Promise<Article> {
-    const rows: Array<{ revision: number; snapshot: Article }> = await this.dataSource.query(
+    const { rows } = await this.pool.query<{ revision: number; snapshot: Article }>(
       `SELECT revision, snapshot FROM article_revisions
        WHERE article_id = $1 AND revision <= $2 AND snapshot IS NOT NULL ORDER BY revision DESC LIMIT 1`,
       [id, revision],
@@ -47,7 +47,7 @@ export class ArticleReader {
 
   /** The article as it was at a moment: the last revision recorded at or before it. */
   async asOf(id: string, moment: Date): Promise<Article> {
-    const rows: Array<{ revision: number }> = await this.dataSource.query(
+    const { rows } = await this.pool.query<{ revision: number }>(
       `SELECT revision FROM article_revisions WHERE article_id = $1 AND recorded_at <= $2 ORDER BY recorded_at DESC, revision DESC LIMIT 1`,
       [id, moment],
     );

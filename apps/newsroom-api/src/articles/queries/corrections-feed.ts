@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Pool } from 'pg';
 import { CorrectionsFollower } from '../projections/corrections-follower';
 import type { Page } from './article-history';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -17,7 +17,7 @@ export interface CorrectionEntry {
 @Injectable()
 export class CorrectionsFeed {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly pool: Pool,
     private readonly follower: CorrectionsFollower,
   ) {}
 
@@ -26,7 +26,7 @@ export class CorrectionsFeed {
     // before it asked.
     await this.follower.catchUp();
     const [recordedAt, position] = decodeCursor(cursor, ['time', 'position']) ?? [null, null];
-    const rows: Array<CorrectionEntry & { position: string; recorded: Date }> = await this.dataSource.query(
+    const { rows } = await this.pool.query<CorrectionEntry & { position: string; recorded: Date }>(
       `SELECT article_id AS "articleId", revision, headline, kind, text, recorded_at AS recorded, position,
               to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt"
        FROM corrections
