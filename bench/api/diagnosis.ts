@@ -19,8 +19,8 @@ export class Diagnosis {
     if (enabled) mkdirSync(DIR, { recursive: true });
   }
 
-  /** Call once the API has exited: it writes both files on exit. */
-  print(commands: number, load: TimeWindow): void {
+  /** Call once the API has exited: it writes both files on exit. One profile summary per phase. */
+  print(commands: number, phases: Record<string, TimeWindow>): void {
     if (!this.enabled) return;
     const counts = existsSync(this.queryCountFile)
       ? (JSON.parse(readFileSync(this.queryCountFile, 'utf8')) as Record<string, number>)
@@ -28,8 +28,10 @@ export class Diagnosis {
     printQueryCounts(counts, commands);
     for (const file of readdirSync(this.profileDir)) {
       const path = join(this.profileDir, file);
-      process.stdout.write(`\nCPU profile of the API during the measured commands (${path}):\n`);
-      process.stdout.write(`${formatProfileSummary(summariseCpuProfile(path, load))}\n`);
+      for (const [phase, window] of Object.entries(phases)) {
+        process.stdout.write(`\nCPU profile of the API during the measured ${phase} (${path}):\n`);
+        process.stdout.write(`${formatProfileSummary(summariseCpuProfile(path, window))}\n`);
+      }
     }
   }
 }

@@ -83,7 +83,9 @@ async function main(): Promise<void> {
     log(`reading the same articles for ${settings.seconds} s at ${settings.connections} connections (the stack's floor)`);
     const readMeters = new PhaseMeters(wal, groups);
     await readMeters.begin();
+    const readWindow = { fromUs: monotonicMicros(), toUs: 0 };
     const reads = await driveReads(api.baseUrl, ids, tokens, settings.connections, settings.seconds);
+    readWindow.toUs = monotonicMicros();
     await readMeters.end();
 
     // The API sits idle from here on, so the baseline has the machine to itself.
@@ -112,7 +114,7 @@ async function main(): Promise<void> {
     api = undefined;
     printReport(report);
     // Statements are counted over the API's whole life: divide by every command it answered.
-    diagnosis.print(ids.length + rota.counts.ok, loadWindow);
+    diagnosis.print(ids.length + rota.counts.ok, { commands: loadWindow, reads: readWindow });
   } finally {
     await cleanUp();
   }

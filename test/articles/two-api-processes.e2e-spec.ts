@@ -17,6 +17,11 @@ describe('two API processes on one database', () => {
 
   const onA = () => a.http();
   const onB = () => request(b.getHttpServer());
+  /** POST /articles/{id}/categories on one of the two, with If-Match when given. */
+  const addCategory = (on: () => ReturnType<typeof request>, label: string, ifMatch?: number) => {
+    const post = on().post(`/articles/${id}/categories`).set('Authorization', `Bearer ${editor}`);
+    return (ifMatch === undefined ? post : post.set('If-Match', `"${ifMatch}"`)).send({ label });
+  };
   const revisionOf = async () => (await onA().get(`/articles/${id}`).set('Authorization', `Bearer ${editor}`)).body.revision;
 
   beforeAll(async () => {
@@ -39,22 +44,13 @@ describe('two API processes on one database', () => {
   beforeEach(async () => {
     id = await createSampleArticle(a, editor);
     // A has now seen the article: its next command starts from memory.
-    const added = await onA()
-      .post(`/articles/${id}/categories`)
-      .set('Authorization', `Bearer ${editor}`)
-      .send({ label: 'Geneva' });
+    const added = await addCategory(onA, 'Geneva');
     expect(added.status).toBe(200);
   });
 
   it('an edit on A after one on B appends after it: nothing is lost', async () => {
-    const onOther = await onB()
-      .post(`/articles/${id}/categories`)
-      .set('Authorization', `Bearer ${editor}`)
-      .send({ label: 'Europe' });
-    const onThis = await onA()
-      .post(`/articles/${id}/categories`)
-      .set('Authorization', `Bearer ${editor}`)
-      .send({ label: 'Diplomacy' });
+    const onOther = await addCategory(onB, 'Europe');
+    const onThis = await addCategory(onA, 'Diplomacy');
     expect(onThis.status).toBe(200);
     expect(onThis.body.revision).toBe(onOther.body.revision + 1);
     expect(onThis.body.categories.map((c: { slug: string }) => c.slug)).toEqual(['geneva', 'europe', 'diplomacy']);
@@ -63,10 +59,7 @@ describe('two API processes on one database', () => {
   it('what looks like no change on A, because B undid it, is applied', async () => {
     const removed = await onB().delete(`/articles/${id}/categories/geneva`).set('Authorization', `Bearer ${editor}`);
     expect(removed.status).toBe(200);
-    const again = await onA()
-      .post(`/articles/${id}/categories`)
-      .set('Authorization', `Bearer ${editor}`)
-      .send({ label: 'Geneva' });
+    const again = await addCategory(onA, 'Geneva');
     expect(again.status).toBe(200);
     expect(again.body.revision).toBe(removed.body.revision + 1);
     expect(again.body.categories.map((c: { slug: string }) => c.slug)).toEqual(['geneva']);
@@ -74,26 +67,12 @@ describe('two API processes on one database', () => {
   });
 
   it('If-Match naming the revision B made is honoured on A, and an older one refused', async () => {
-    const onOther = await onB()
-      .post(`/articles/${id}/categories`)
-      .set('Authorization', `Bearer ${editor}`)
-      .send({ label: 'Europe' });
-    const current = await onA()
-      .post(`/articles/${id}/categories`)
-      .set('Authorization', `Bearer ${editor}`)
-      .set('If-Match', `"${onOther.body.revision}"`)
-      .send({ label: 'Diplomacy' });
+    const onOther = await addCategory(onB, 'Europe');
+    const current = await addCategory(onA, 'Diplomacy', onOther.body.revision);
     expect(current.status).toBe(200);
     expect(current.body.revision).toBe(onOther.body.revision + 1);
-    const older = await onB()
-      .post(`/articles/${id}/categories`)
-      .set('Authorization', `Bearer ${editor}`)
-      .send({ label: 'Russia' });
-    const stale = await onA()
-      .post(`/articles/${id}/categories`)
-      .set('Authorization', `Bearer ${editor}`)
-      .set('If-Match', `"${current.body.revision}"`)
-      .send({ label: 'Summits' });
+    const older = await addCategory(onB, 'Russia');
+    const stale = await addCategory(onA, 'Summits', current.body.revision);
     expect(stale.status).toBe(412);
     expect(stale.body.currentRevision).toBe(older.body.revision);
   });
