@@ -25,12 +25,21 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 export async function createTestPool(max = 20): Promise<{ pool: Pool; database: TestDatabase; close(): Promise<void> }> {
   const database = await createTestDatabase();
   const pool = new Pool({ connectionString: database.url, max });
+  // An idle connection that breaks while the tests run is a failure; one ended by dropping the
+  // database at the end (DROP DATABASE … WITH (FORCE) terminates its backends) is not.
+  let closing = false;
+  const broken: Error[] = [];
+  pool.on('error', (error) => {
+    if (!closing) broken.push(error);
+  });
   return {
     pool,
     database,
     close: async () => {
+      closing = true;
       await pool.end();
       await database.drop();
+      if (broken.length > 0) throw broken[0];
     },
   };
 }
