@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import * as sql from './sql';
-import type { AppendOptions, Checkpoint, EventMetadata, EventToAppend, ExpectedRevision, RecordedEvent } from './types';
+import type {
+  AlongsideWrite,
+  AppendOptions,
+  Checkpoint,
+  EventMetadata,
+  EventToAppend,
+  ExpectedRevision,
+  RecordedEvent,
+} from './types';
 
 /** An events row as `pg` hands it over (bigint and xid8 arrive as text). */
 export interface EventRow {
@@ -64,19 +72,14 @@ export class AppendBatch {
   /** The append statement for this batch, named so that each connection parses and plans it once. */
   get statement(): { name: string; text: string; values: unknown[] } {
     const recordedAt = this.options.recordedAt ?? null;
-    const [text, values] =
-      this.events.length === 1
-        ? [
-            sql.APPEND_ONE,
-            [this.streamId, this.expected, this.events[0].type, this.data[0], this.metadata[0], this.key, recordedAt],
-          ]
-        : [
-            sql.APPEND,
-            [this.streamId, this.expected, this.events.map((e) => e.type), this.data, this.metadata, this.key, recordedAt],
-          ];
-    if (!this.options.alongside?.length) return { name: statementName(text), text, values };
-    const combined = sql.appendWithAlongside(text, values, this.options.alongside);
-    return { name: statementName(combined.text), ...combined };
+    const single = this.events.length === 1;
+    const values: unknown[] = single
+      ? [this.streamId, this.expected, this.events[0].type, this.data[0], this.metadata[0], this.key, recordedAt]
+      : [this.streamId, this.expected, this.events.map((e) => e.type), this.data, this.metadata, this.key, recordedAt];
+    const alongside = this.options.alongside ?? [];
+    const { name, text } = statementOf(single ? sql.APPEND_ONE : sql.APPEND, values.length, alongside);
+    for (const write of alongside) values.push(...write.values);
+    return { name, text, values };
   }
 
   /** The events as stored: data and metadata as they went over the wire, not the caller's objects. */
@@ -100,17 +103,20 @@ export class AppendBatch {
   }
 }
 
-const names = new Map<string, string>();
+const statements = new Map<string, { name: string; text: string }>();
 
 /**
- * A prepared statement's name, the same for the same text: a connection parses and plans each
- * shape of append once, whatever rides along with it.
+ * The statement for an append and what rides along with it, composed once per shape and named
+ * for its text: a connection parses and plans each shape once. Composing it again for every
+ * append cost more than the rest of the store's work.
  */
-function statementName(text: string): string {
-  let name = names.get(text);
-  if (!name) {
-    name = `event-store-append-${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
-    names.set(text, name);
+function statementOf(append: string, appendParameters: number, alongside: readonly AlongsideWrite[]) {
+  const key = alongside.length === 0 ? append : [append, ...alongside.map((w) => `${w.values.length}:${w.text}`)].join('\u0000');
+  let statement = statements.get(key);
+  if (!statement) {
+    const text = alongside.length === 0 ? append : sql.appendWithAlongside(append, appendParameters, alongside);
+    statement = { name: `event-store-append-${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text };
+    statements.set(key, statement);
   }
-  return name;
+  return statement;
 }

@@ -54,15 +54,18 @@ export const APPEND_ONE = `
     AND ($6::text IS NULL OR NOT EXISTS (SELECT FROM events WHERE idempotency_key = $6::text))
   RETURNING position, revision, recorded_at, transaction_id::text AS transaction_id`;
 
-/** An append and the statements that ride along with it (AlongsideWrite), as one statement. */
-export function appendWithAlongside(append: string, appendValues: readonly unknown[], writes: readonly AlongsideWrite[]) {
-  const values = [...appendValues];
+/**
+ * The text of an append with the statements that ride along with it (AlongsideWrite), as one
+ * statement: each write's parameters are numbered on from the append's `appendParameters`.
+ */
+export function appendWithAlongside(append: string, appendParameters: number, writes: readonly AlongsideWrite[]): string {
+  let offset = appendParameters;
   const parts = writes.map((write, index) => {
-    const offset = values.length;
-    values.push(...write.values);
-    return `alongside_${index + 1} AS (${write.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})`;
+    const shifted = write.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+    offset += write.values.length;
+    return `alongside_${index + 1} AS (${shifted})`;
   });
-  return { text: `WITH appended AS (${append}), ${parts.join(', ')} SELECT * FROM appended`, values };
+  return `WITH appended AS (${append}), ${parts.join(', ')} SELECT * FROM appended`;
 }
 
 export const STREAM_REVISION = `SELECT coalesce(max(revision), 0)::int AS revision FROM events WHERE stream_id = $1`;
