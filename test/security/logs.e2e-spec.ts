@@ -1,4 +1,6 @@
 import { PassThrough } from 'node:stream';
+import { pino } from 'pino';
+import { PinoNestLogger } from '../../apps/newsroom-api/src/http/pino-nest-logger';
 import { createSampleArticle } from '../support/articles-api';
 import { createTestApp, TEST_SECRET, type TestApp } from '../support/test-app';
 
@@ -32,5 +34,31 @@ describe('logs', () => {
     expect(lines).not.toContain(TEST_SECRET);
     expect(lines).not.toContain('Deep Throat');
     expect(lines).not.toContain('Biden');
+  });
+});
+
+describe('application logs', () => {
+  it('go to the same stream as JSON lines with their context, an error with its stack', async () => {
+    const destination = new PassThrough();
+    let written = '';
+    destination.on('data', (chunk: Buffer) => (written += chunk.toString()));
+    const logger = new PinoNestLogger(pino({ level: 'info' }, destination));
+    logger.log('follower started', 'CorrectionsFollower');
+    logger.error('request r-1: TypeError: boom', 'TypeError: boom\n    at somewhere', 'Problems');
+    logger.debug('not at info', 'Quiet');
+    await new Promise((resolve) => setImmediate(resolve));
+    const lines = written
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toEqual([
+      expect.objectContaining({ level: 30, context: 'CorrectionsFollower', msg: 'follower started' }),
+      expect.objectContaining({
+        level: 50,
+        context: 'Problems',
+        msg: 'request r-1: TypeError: boom',
+        stack: 'TypeError: boom\n    at somewhere',
+      }),
+    ]);
   });
 });

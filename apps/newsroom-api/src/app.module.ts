@@ -9,7 +9,6 @@ import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
 import { BodyParserMiddleware } from './http/body-parser.middleware';
-import { LoggingModule } from './http/logging.module';
 import { ContentTypeGuard } from './http/content-type.guard';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { StrictValidationPipe } from './http/validation.pipe';
@@ -34,7 +33,6 @@ export class AppModule implements NestModule {
         HealthModule,
         ArticlesModule,
         RateLimitModule.forConfig(config),
-        LoggingModule.forConfig(config),
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -2,12 +2,13 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { answerNodeRefusalsWithProblems } from './http/node-refusals';
 import { mountOpenApi } from './http/openapi';
+import { PinoNestLogger } from './http/pino-nest-logger';
 import { requestId } from './http/request-id';
+import { requestLogging } from './http/request-logging';
 
 /** Builds the whole HTTP application; `main.ts` and the e2e tests share it. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
@@ -16,8 +17,10 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     // Bodies are parsed by our own middleware so that their errors are problem+json too.
     bodyParser: false,
   });
-  app.useLogger(app.get(Logger));
+  const logging = requestLogging(config);
+  app.useLogger(new PinoNestLogger(logging.logger));
   app.use(requestId);
+  app.use(logging);
   answerNodeRefusalsWithProblems(app.getHttpServer());
   app.disable('x-powered-by');
   app.set('etag', false);

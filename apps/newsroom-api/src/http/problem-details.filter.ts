@@ -1,7 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 import { toProblem } from './problem-mapping';
+import { requestIdOf } from './request-id';
 
 /** The one place where any error becomes HTTP: problem+json, never a stack trace. */
 @Catch()
@@ -11,7 +12,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { problem, headers } = toProblem(error);
-    if (problem.status >= 500) this.logger.error(describe(error));
+    // Named by its request id, which the request's own log line and the client's answer carry too.
+    if (problem.status >= 500)
+      this.logger.error(`request ${requestIdOf(host.switchToHttp().getRequest<Request>())}: ${describe(error)}`);
     if (response.headersSent) return;
     response.status(problem.status).set(headers).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
