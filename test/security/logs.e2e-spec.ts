@@ -28,7 +28,12 @@ describe('logs', () => {
     expect(res.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(lines).toContain('log-test-1');
-    expect(lines).toContain(`/articles/${id}/text-corrections`);
+    const line = lines.split('\n').find((l) => l.includes('log-test-1'));
+    expect(JSON.parse(line ?? '{}')).toMatchObject({
+      req: { id: 'log-test-1', method: 'POST', path: `/articles/${id}/text-corrections` },
+      res: { status: 200 },
+      actor: 'eddie',
+    });
     expect(lines).not.toContain(token);
     expect(lines).not.toContain(token.split('.')[2]);
     expect(lines).not.toContain(TEST_SECRET);
