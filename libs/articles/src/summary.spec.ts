@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { ArticleContent } from './article';
 import type { ArticleEvent, TextEdit } from './events';
 import { summarize } from './summary';
@@ -53,6 +54,23 @@ describe('summarize', () => {
     expect(summary).not.toContain('\n');
     expect(summary.length).toBeLessThan(200);
     expect(summary).toContain('…”');
+  });
+
+  it('given any fragment, then it quotes its first 79 code points and an ellipsis past 80, never half a surrogate pair', () => {
+    // The plain definition, which spread every character of the text into an array.
+    const reference = (text: string) => {
+      const points = [...text.replace(/\s+/g, ' ')];
+      return `“${points.length > 80 ? `${points.slice(0, 79).join('')}…` : points.join('')}”`;
+    };
+    const fragment = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 120 }),
+      fc.string({ unit: fc.constantFrom('a', ' ', '\n', '😀', 'é', '\t'), minLength: 70, maxLength: 100 }),
+    );
+    fc.assert(
+      fc.property(fragment, (found) => {
+        expect(summarize({ type: 'TextCorrected', data: { ...edit, found } })).toContain(reference(found));
+      }),
+    );
   });
 
   it('given an unknown event, then it throws', () => {

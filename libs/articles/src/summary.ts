@@ -58,9 +58,21 @@ function describeEdit(edit: TextEdit): string {
 }
 
 function quote(text: string): string {
-  // By code point, never inside a surrogate pair: half an emoji is not storable text.
-  const oneLine = [...text.replace(/\s+/g, ' ')];
-  return `“${oneLine.length > MAX_QUOTED ? `${oneLine.slice(0, MAX_QUOTED - 1).join('')}…` : oneLine.join('')}”`;
+  const oneLine = text.replace(/\s+/g, ' ');
+  // No more UTF-16 units than the limit means no more code points either.
+  if (oneLine.length <= MAX_QUOTED) return `“${oneLine}”`;
+  // Cut by code point, never inside a surrogate pair: half an emoji is not storable text. Only
+  // the first code points are visited: a rebuild quotes every paragraph it ever corrected.
+  let units = 0;
+  let points = 0;
+  let cut = 0;
+  for (const point of oneLine) {
+    points += 1;
+    if (points === MAX_QUOTED) cut = units;
+    if (points > MAX_QUOTED) return `“${oneLine.slice(0, cut)}…”`;
+    units += point.length;
+  }
+  return `“${oneLine}”`;
 }
 
 function unknownEvent(event: never): never {

@@ -12,7 +12,7 @@ import { checkIfMatch, preconditionFailed } from './preconditions';
 const MAX_ATTEMPTS = 50;
 const UNIQUE_VIOLATION = '23505';
 
-/** Raised inside the append's transaction when a twin request with the same key won. */
+/** The append found its Idempotency-Key taken: a twin request won, and its answer is replayed. */
 class TwinRequestWon extends Error {}
 
 /**
@@ -79,6 +79,7 @@ export class ArticleCommandRunner {
     const toAppend = { type: event.type, data: event.data as unknown as Record<string, unknown>, metadata: metadataOf(envelope) };
     const recorded = { revision: article.revision + 1, recordedAt: recordedAt.toISOString(), event };
     const next = evolve(article, recorded);
+    // The event as the read models see it; its position is the database's to give (`appended`).
     const pending = {
       ...toAppend,
       position: 0,
