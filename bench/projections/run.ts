@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@newsroom/database';
+import { runMigrations } from '@newsroom/database';
 import { issueToken } from '../../apps/newsroom-api/src/auth/token-issuer';
 import { CORRECTIONS_SUBSCRIBER } from '../../apps/newsroom-api/src/articles/projections/corrections-follower';
 import { SNAPSHOT_EVERY } from '../../apps/newsroom-api/src/articles/projections/read-model-rows';
@@ -46,7 +45,7 @@ async function main(): Promise<void> {
   cleanUpOnInterrupt(database.url, settings.keepDatabase, () => api?.kill(), log);
   try {
     log(`database ${database.name} on ${database.server}`);
-    await migrate(database.url);
+    await runMigrations(database.url);
     const eventsExpected = settings.articles * rows.eventsPerArticle;
     log(`loading ${eventsExpected.toLocaleString('en')} events (${settings.articles} articles × ${rows.eventsPerArticle})`);
     const load = await loadLog(database.url, rows, settings, log);
@@ -113,13 +112,6 @@ async function main(): Promise<void> {
   } finally {
     await cleanUp();
   }
-}
-
-async function migrate(url: string): Promise<void> {
-  const dataSource = new DataSource(dataSourceOptions(url));
-  await dataSource.initialize();
-  await dataSource.runMigrations();
-  await dataSource.destroy();
 }
 
 /** PostgreSQL's postmaster, whose children are its backends: undefined when the server is elsewhere. */

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { Pool } from 'pg';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@newsroom/database';
+import { runMigrations } from '@newsroom/database';
 import { EventStore } from '@newsroom/event-store';
 import { createBenchDatabase } from '../support/bench-database';
 import { type AppendComparison, compareAppends } from './appends';
@@ -25,7 +24,7 @@ async function main(): Promise<void> {
       `database ${database.name} on ${database.server}; ${settings.seconds} s per case ` +
         `in turns of ${settings.sliceMs} ms, ${settings.rounds} round(s)`,
     );
-    await migrate(database.url);
+    await runMigrations(database.url);
     const comparisons: AppendComparison[] = [];
     for (let round = 1; round <= settings.rounds; round++) {
       const thisRound: AppendComparison[] = [];
@@ -58,13 +57,6 @@ async function catchUp(url: string, settings: StoreBenchSettings): Promise<void>
   } finally {
     await pool.end();
   }
-}
-
-async function migrate(url: string): Promise<void> {
-  const dataSource = new DataSource(dataSourceOptions(url));
-  await dataSource.initialize();
-  await dataSource.runMigrations();
-  await dataSource.destroy();
 }
 
 main().catch((error: unknown) => {

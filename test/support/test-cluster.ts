@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions, quoteIdentifier, runAdmin, startEmbeddedDatabase, withDatabase } from '@newsroom/database';
+import { quoteIdentifier, runAdmin, runMigrations, startEmbeddedDatabase, withDatabase } from '@newsroom/database';
 
 /**
  * The server the whole test run uses: DATABASE_URL when set, else an embedded cluster under
@@ -21,10 +20,7 @@ export async function setUpCluster(): Promise<void> {
   const adminUrl = process.env.DATABASE_URL ?? (await startEmbedded());
   const template = `newsroom_tpl_${runId}`;
   await runAdmin(adminUrl, `CREATE DATABASE ${quoteIdentifier(template)}`);
-  const dataSource = new DataSource(dataSourceOptions(withDatabase(adminUrl, template)));
-  await dataSource.initialize();
-  await dataSource.runMigrations();
-  await dataSource.destroy();
+  await runMigrations(withDatabase(adminUrl, template));
   const cluster: TestCluster = { adminUrl, template, runId };
   process.env[ENV_KEY] = JSON.stringify(cluster);
 }

@@ -1,4 +1,5 @@
 export { dataSourceOptions } from './data-source-options';
+export { runMigrations } from './migrate';
 export {
   startEmbeddedDatabase,
   createDatabaseIfMissing,
