@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { parentOf } from '../support/cpu-meter';
+import { postmasterPidVia } from '../support/cpu-meter';
 import type { EventPayload } from './raw-insert';
 
 /** Questions the benchmark asks its own database, on a connection of its own. */
@@ -33,9 +33,8 @@ export class DatabaseProbe {
   }
 
   /** The server's postmaster, whose children are all its processes; undefined when it is not on this machine. */
-  async postmasterPid(): Promise<number | undefined> {
-    const { rows } = await this.client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-    return parentOf(rows[0].pid);
+  postmasterPid(): Promise<number | undefined> {
+    return postmasterPidVia(this.client);
   }
 
   close(): Promise<void> {

@@ -1,12 +1,11 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { runMigrations } from '@newsroom/database';
 import { issueToken } from '../../apps/newsroom-api/src/auth/token-issuer';
 import { CORRECTIONS_SUBSCRIBER } from '../../apps/newsroom-api/src/articles/projections/corrections-follower';
 import { SNAPSHOT_EVERY } from '../../apps/newsroom-api/src/articles/projections/read-model-rows';
 import { createBenchDatabase } from '../support/bench-database';
-import { parentOf } from '../support/cpu-meter';
+import { postmasterPid } from '../support/cpu-meter';
 import { assertBuilt, buildApp, type RunningApi, startApi } from './api-server';
 import { buildArticleTemplate } from './article-template';
 import { type ChildRun, runInChild } from './child-runs';
@@ -111,18 +110,6 @@ async function main(): Promise<void> {
     if (settings.diagnose) await diagnoseRebuild(database.url, settings.batchSize, postmaster, log);
   } finally {
     await cleanUp();
-  }
-}
-
-/** PostgreSQL's postmaster, whose children are its backends: undefined when the server is elsewhere. */
-async function postmasterPid(url: string): Promise<number | undefined> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-    return parentOf(rows[0].pid);
-  } finally {
-    await client.end();
   }
 }
 

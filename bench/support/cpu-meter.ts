@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { Client } from 'pg';
 
 /**
  * CPU time (user + system) of the processes a benchmark involves, read from Linux's /proc. On a
@@ -76,6 +77,26 @@ export class CpuMeter {
 /** The parent of a process: a PostgreSQL backend's parent is the postmaster. */
 export function parentOf(pid: number): number | undefined {
   return processTable().get(pid)?.ppid;
+}
+
+/**
+ * PostgreSQL's postmaster, whose children are all its processes, found through the backend of
+ * `db`'s connection; undefined when the server is not on this machine.
+ */
+export async function postmasterPidVia(db: Pick<Client, 'query'>): Promise<number | undefined> {
+  const { rows } = await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  return parentOf(rows[0].pid);
+}
+
+/** The same, on a connection of its own to `url`. */
+export async function postmasterPid(url: string): Promise<number | undefined> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await postmasterPidVia(client);
+  } finally {
+    await client.end();
+  }
 }
 
 function membersOf(group: ProcessGroup, table: ProcessTable): number[] {
