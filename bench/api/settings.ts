@@ -1,3 +1,5 @@
+import { wholeFromEnv } from '../support/env-number';
+
 /** The benchmark's knobs. The defaults are the ones the issue's targets were set for. */
 export interface BenchSettings {
   /** Length of each measured phase (the API's and the raw INSERT's), in seconds. */
@@ -24,10 +26,10 @@ export interface BenchSettings {
 
 export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSettings {
   const settings = {
-    seconds: positive(env.BENCH_SECONDS, 20, 'BENCH_SECONDS'),
-    warmupCommands: positive(env.BENCH_WARMUP_COMMANDS, 2000, 'BENCH_WARMUP_COMMANDS', true),
-    connections: positive(env.BENCH_CONNECTIONS, 16, 'BENCH_CONNECTIONS'),
-    articles: positive(env.BENCH_ARTICLES, 100, 'BENCH_ARTICLES'),
+    seconds: wholeFromEnv(env, 'BENCH_SECONDS', 20, 1),
+    warmupCommands: wholeFromEnv(env, 'BENCH_WARMUP_COMMANDS', 2000, 0),
+    connections: wholeFromEnv(env, 'BENCH_CONNECTIONS', 16, 1),
+    articles: wholeFromEnv(env, 'BENCH_ARTICLES', 100, 1),
     build: env.BENCH_BUILD !== '0',
     diagnose: env.BENCH_DIAGNOSE === '1',
     logLevel: env.BENCH_LOG_LEVEL ?? 'info',
@@ -35,12 +37,4 @@ export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
   // Each connection holds one article while its command is in flight (see ArticleRota).
   if (settings.articles <= settings.connections) throw new Error('BENCH_ARTICLES must exceed BENCH_CONNECTIONS');
   return settings;
-}
-
-function positive(value: string | undefined, fallback: number, name: string, zeroAllowed = false): number {
-  if (value === undefined || value.trim() === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < (zeroAllowed ? 0 : 1))
-    throw new Error(`${name} must be a positive integer, got "${value}"`);
-  return parsed;
 }

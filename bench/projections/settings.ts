@@ -1,3 +1,5 @@
+import { wholeFromEnv } from '../support/env-number';
+
 /** The projections benchmark's knobs, from the environment. The defaults are the issue's sizes. */
 export interface ProjectionsBenchSettings {
   /** Articles in the generated log. */
@@ -34,14 +36,14 @@ export interface ProjectionsBenchSettings {
 
 export function loadProjectionsBenchSettings(env: NodeJS.ProcessEnv = process.env): ProjectionsBenchSettings {
   return {
-    articles: whole(env, 'BENCH_ARTICLES', 10_000, 1),
-    edits: whole(env, 'BENCH_EDITS', 100, 0),
-    interleave: whole(env, 'BENCH_INTERLEAVE', 100, 1),
-    articlesPerCopy: whole(env, 'BENCH_ARTICLES_PER_COPY', 1000, 1),
-    batchSize: whole(env, 'BENCH_BATCH', 5000, 1),
-    reads: whole(env, 'BENCH_READS', 2000, 1),
+    articles: wholeFromEnv(env, 'BENCH_ARTICLES', 10_000, 1),
+    edits: wholeFromEnv(env, 'BENCH_EDITS', 100, 0),
+    interleave: wholeFromEnv(env, 'BENCH_INTERLEAVE', 100, 1),
+    articlesPerCopy: wholeFromEnv(env, 'BENCH_ARTICLES_PER_COPY', 1000, 1),
+    batchSize: wholeFromEnv(env, 'BENCH_BATCH', 5000, 1),
+    reads: wholeFromEnv(env, 'BENCH_READS', 2000, 1),
     readConcurrency: list(env, 'BENCH_READ_CONCURRENCY', [1, 8, 16]),
-    readArticles: whole(env, 'BENCH_READ_ARTICLES', 100, 1),
+    readArticles: wholeFromEnv(env, 'BENCH_READ_ARTICLES', 100, 1),
     build: env.BENCH_BUILD !== '0',
     diagnose: env.BENCH_DIAGNOSE === '1',
     keepDatabase: env.BENCH_KEEP_DATABASE === '1',
@@ -49,17 +51,8 @@ export function loadProjectionsBenchSettings(env: NodeJS.ProcessEnv = process.en
   };
 }
 
-function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, minimum: number): number {
-  const value = env[name]?.trim();
-  if (!value) return fallback;
-  const parsed = Number(value.replace(/_/g, ''));
-  if (!Number.isInteger(parsed) || parsed < minimum)
-    throw new Error(`${name} must be a whole number ≥ ${minimum}, got "${value}"`);
-  return parsed;
-}
-
 function list(env: NodeJS.ProcessEnv, name: string, fallback: number[]): number[] {
   const value = env[name]?.trim();
   if (!value) return fallback;
-  return value.split(',').map((part) => whole({ [name]: part }, name, NaN, 1));
+  return value.split(',').map((part) => wholeFromEnv({ [name]: part }, name, NaN, 1));
 }

@@ -1,3 +1,5 @@
+import { wholeFromEnv } from '../support/env-number';
+
 /** The soak's knobs. The defaults are the ones issue 5's targets were set for. */
 export interface SoakSettings {
   /** Length of the measured load, in seconds. */
@@ -24,25 +26,17 @@ export interface SoakSettings {
 
 export function loadSoakSettings(env: NodeJS.ProcessEnv = process.env): SoakSettings {
   const settings = {
-    seconds: whole(env.BENCH_SECONDS, 300, 'BENCH_SECONDS'),
-    warmupSeconds: whole(env.BENCH_WARMUP_SECONDS, 20, 'BENCH_WARMUP_SECONDS', true),
-    connections: whole(env.BENCH_CONNECTIONS, 16, 'BENCH_CONNECTIONS'),
-    articles: whole(env.BENCH_ARTICLES, 200, 'BENCH_ARTICLES'),
-    rssEverySeconds: whole(env.BENCH_RSS_EVERY_SECONDS, 5, 'BENCH_RSS_EVERY_SECONDS'),
+    seconds: wholeFromEnv(env, 'BENCH_SECONDS', 300, 1),
+    warmupSeconds: wholeFromEnv(env, 'BENCH_WARMUP_SECONDS', 20, 0),
+    connections: wholeFromEnv(env, 'BENCH_CONNECTIONS', 16, 1),
+    articles: wholeFromEnv(env, 'BENCH_ARTICLES', 200, 1),
+    rssEverySeconds: wholeFromEnv(env, 'BENCH_RSS_EVERY_SECONDS', 5, 1),
     build: env.BENCH_BUILD !== '0',
     logLevel: env.BENCH_LOG_LEVEL ?? 'warn',
     heapProbe: env.BENCH_HEAP_PROBE === '1',
-    seed: whole(env.BENCH_SEED, 5, 'BENCH_SEED', true),
+    seed: wholeFromEnv(env, 'BENCH_SEED', 5, 0),
   };
   // Each connection holds at most one article for a command: the others must find one free.
   if (settings.articles <= settings.connections) throw new Error('BENCH_ARTICLES must exceed BENCH_CONNECTIONS');
   return settings;
-}
-
-function whole(value: string | undefined, fallback: number, name: string, zeroAllowed = false): number {
-  if (value === undefined || value.trim() === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < (zeroAllowed ? 0 : 1))
-    throw new Error(`${name} must be a ${zeroAllowed ? 'non-negative' : 'positive'} integer, got "${value}"`);
-  return parsed;
 }

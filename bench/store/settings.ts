@@ -1,3 +1,5 @@
+import { wholeFromEnv } from '../support/env-number';
+
 /** The store benchmark's knobs, from the environment. */
 export interface StoreBenchSettings {
   /** Measured time of each case (store and raw, at each concurrency), in seconds. */
@@ -19,19 +21,11 @@ export interface StoreBenchSettings {
 
 export function loadStoreBenchSettings(env: NodeJS.ProcessEnv = process.env): StoreBenchSettings {
   return {
-    seconds: count(env, 'BENCH_SECONDS', 10),
-    sliceMs: count(env, 'BENCH_SLICE_MS', 500),
-    warmupSeconds: count(env, 'BENCH_WARMUP_SECONDS', 1),
-    rounds: count(env, 'BENCH_ROUNDS', 1),
-    catchUpEvents: count(env, 'BENCH_CATCH_UP_EVENTS', 100_000),
-    batchSize: count(env, 'BENCH_BATCH', 1000),
+    seconds: wholeFromEnv(env, 'BENCH_SECONDS', 10, 0),
+    sliceMs: wholeFromEnv(env, 'BENCH_SLICE_MS', 500, 0),
+    warmupSeconds: wholeFromEnv(env, 'BENCH_WARMUP_SECONDS', 1, 0),
+    rounds: wholeFromEnv(env, 'BENCH_ROUNDS', 1, 0),
+    catchUpEvents: wholeFromEnv(env, 'BENCH_CATCH_UP_EVENTS', 100_000, 0),
+    batchSize: wholeFromEnv(env, 'BENCH_BATCH', 1000, 0),
   };
-}
-
-function count(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const value = env[name]?.trim();
-  if (!value) return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a whole number, got "${value}"`);
-  return parsed;
 }
