@@ -16,6 +16,9 @@ import { PhaseMeters } from './run-meters';
 import { createSampleArticles } from './sample-articles';
 import { loadBenchSettings } from './settings';
 import { WalMeter } from './wal-meter';
+import { benchLogger, runBench } from '../support/bench-main';
+
+const log = benchLogger('bench:api');
 
 /** Distinct actors, as in a newsroom: the per-actor rate limit and the audit trail see several people. */
 const ACTORS = 16;
@@ -120,11 +123,4 @@ async function main(): Promise<void> {
   }
 }
 
-function log(message: string): void {
-  process.stderr.write(`[bench:api] ${message}\n`);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`[bench:api] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+runBench('bench:api', main);

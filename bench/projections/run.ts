@@ -17,6 +17,9 @@ import { longestHistories, type ReadRun, timePastReads } from './past-reads';
 import { checkReadModels, markFollowersCaughtUp } from './read-models-check';
 import { printReport } from './report';
 import { loadProjectionsBenchSettings } from './settings';
+import { benchLogger, runBench } from '../support/bench-main';
+
+const log = benchLogger('bench:projections');
 
 /**
  * `npm run bench:projections`: generates and bulk-loads a log of articles edited through the
@@ -113,13 +116,4 @@ async function main(): Promise<void> {
   }
 }
 
-function log(message: string): void {
-  process.stderr.write(`[bench:projections] ${message}\n`);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `[bench:projections] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exitCode = 1;
-});
+runBench('bench:projections', main);

@@ -17,6 +17,9 @@ import { loadSoakSettings } from './settings';
 import { createBenchDatabase } from '../support/bench-database';
 import { Tally } from './tally';
 import type { Load } from './workload';
+import { benchLogger, runBench } from '../support/bench-main';
+
+const log = benchLogger('bench:soak');
 
 /**
  * `npm run bench:soak`: minutes of mixed load (edits, reads, history, diffs, listings, the
@@ -102,11 +105,4 @@ async function main(): Promise<void> {
   }
 }
 
-function log(message: string): void {
-  process.stderr.write(`[bench:soak] ${message}\n`);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`[bench:soak] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+runBench('bench:soak', main);

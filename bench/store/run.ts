@@ -8,6 +8,7 @@ import { type CatchUpRun, seedLog, timeReadAll, timeSubscription } from './catch
 import { CORRECTION_ROW } from './payload';
 import { printAppendRound, printAppendSummary, printCatchUp } from './report';
 import { loadStoreBenchSettings, type StoreBenchSettings } from './settings';
+import { runBench } from '../support/bench-main';
 
 const CONCURRENCIES = [1, 16];
 
@@ -59,7 +60,4 @@ async function catchUp(url: string, settings: StoreBenchSettings): Promise<void>
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+runBench('bench:store', main);
