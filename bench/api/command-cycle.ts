@@ -6,6 +6,8 @@
  * two different blocks are edited.
  */
 
+import { CATEGORY, CORRESPONDENT, CORRESPONDENT_BACK, OFFICIAL } from '../support/sample-edits';
+
 export interface CommandStep {
   name: 'correction' | 'category-add' | 'category-remove';
   method: 'POST' | 'DELETE';
@@ -14,14 +16,6 @@ export interface CommandStep {
   /** Serialised once: the benchmark should spend its CPU sending, not stringifying. */
   body: string;
 }
-
-const CATEGORY = { label: 'US–Russia Relations', slug: 'us-russia-relations', code: 'medtop:20000638' };
-
-/** Garbled in the sample story (paragraph 5) and in need of correction. */
-const OFFICIAL = { from: 'a La Casa official said. White.', to: 'a White House official said.' };
-/** Typed with a straight apostrophe: the API matches it against the story's typographic one. */
-const CORRESPONDENT = { from: "Citizen Free Press's Matthew Chance", to: 'CNN’s Matthew Chance' };
-const CORRESPONDENT_BACK = { from: 'CNN’s Matthew Chance', to: 'Citizen Free Press’s Matthew Chance' };
 
 function correction(edit: { from: string; to: string }): CommandStep {
   const body = { find: edit.from, replace: edit.to, reason: 'Benchmark: correct the text' };

@@ -6,6 +6,8 @@
  * present, the headline alternates between two texts, and publish and withdraw alternate.
  */
 
+import { CATEGORY, CORRESPONDENT, CORRESPONDENT_BACK, OFFICIAL } from '../support/sample-edits';
+
 export type CommandName =
   'text-correction' | 'attribution-fix' | 'category-add' | 'category-remove' | 'headline' | 'publish' | 'withdraw';
 
@@ -28,12 +30,6 @@ export interface CycleState {
   headlines: number;
 }
 
-const CATEGORY = { label: 'US–Russia Relations', slug: 'us-russia-relations', code: 'medtop:20000638' };
-/** Garbled in the sample story (paragraph 5) and in need of correction. */
-const OFFICIAL = { from: 'a La Casa official said. White.', to: 'a White House official said.' };
-/** Typed with a straight apostrophe: the API matches it against the story's typographic one. */
-const CORRESPONDENT = { from: "Citizen Free Press's Matthew Chance", to: 'CNN’s Matthew Chance' };
-const CORRESPONDENT_BACK = { from: 'CNN’s Matthew Chance', to: 'Citizen Free Press’s Matthew Chance' };
 const HEADLINES = ['Biden and Putin end Geneva summit after four hours', 'Geneva summit ends with talks on cybersecurity'];
 const NOTICE_KINDS = ['correction', 'clarification', 'editors-note', 'update'] as const;
 /**
