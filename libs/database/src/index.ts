@@ -2,6 +2,8 @@ export { dataSourceOptions } from './data-source-options';
 export { runMigrations } from './migrate';
 export {
   startEmbeddedDatabase,
+  embeddedCluster,
+  embeddedUrl,
   createDatabaseIfMissing,
   makeReachable,
   quoteIdentifier,
