@@ -80,6 +80,14 @@ describe('defects the fuzzer found, now fixed (regressions)', () => {
     expect(response.text).toBe('');
   });
 
+  it('rolled-over-date: asOf on a day its month does not have is a 400, not the article at the next month', async () => {
+    for (const asOf of ['2020-02-30T00:00:00Z', '2021-02-29T12:00:00Z', '2026-04-31T00:00:00%2B02:00']) {
+      expectProblem(await send('GET', `/articles/${id}?asOf=${asOf.replace(/:/g, '%3A')}`), 400);
+    }
+    const leapDay = await send('GET', `/articles/${id}?asOf=2024-02-29T12%3A00%3A00Z`);
+    expect(leapDay.status).toBe(404);
+  });
+
   it('node-refusal-not-problem: an unmet Expect gets a problem+json 417', async () => {
     expectProblem(await send('GET', '/health', [['Expect', 'the-unexpected']]), 417);
   });

@@ -104,10 +104,15 @@ export class ArticleReadsController {
   }
 }
 
-/** asOf passed RFC 3339 validation; a calendar-impossible one (2021-02-30) is still a 400. */
+/**
+ * asOf passed RFC 3339 validation; a calendar-impossible one (2021-02-30) is still a 400. The
+ * day is checked against its month itself: Date rolls 30 February over to 1 March silently.
+ */
 function momentOf(asOf: string): Date {
   const moment = new Date(asOf);
-  if (Number.isNaN(moment.getTime())) {
+  const [, year, month, day] = /^(\d{4})-(\d{2})-(\d{2})/.exec(asOf) ?? [];
+  const daysInMonth = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+  if (Number.isNaN(moment.getTime()) || Number(day) > daysInMonth) {
     throw ProblemException.of(400, 'ValidationFailed', 'Validation failed', `asOf “${asOf}” is not a real moment.`, {
       errors: [{ field: 'asOf', message: 'asOf must be an existing RFC 3339 date-time' }],
     });
