@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AlongsideWrite } from '@newsroom/event-store';
 import type { InlineProjection, ProjectedChange } from './inline-projection';
 import { type ArticleRow, emptyRows, type RevisionRow, rowsFor } from './read-model-rows';
+import { NEWER_ARTICLE_WINS } from './read-model-writer';
 
 /**
  * The article's row once the append has written (`appended` has a row). Its columns go as
@@ -11,9 +12,7 @@ import { type ArticleRow, emptyRows, type RevisionRow, rowsFor } from './read-mo
 const WRITE_ARTICLE = `
   INSERT INTO articles AS a (id, revision, status, category_slugs, updated_at, document)
   SELECT $1, $2, $3, $4::text[], $5, $6::jsonb FROM (SELECT FROM appended LIMIT 1) AS written
-  ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, status = excluded.status,
-    category_slugs = excluded.category_slugs, updated_at = excluded.updated_at, document = excluded.document
-  WHERE a.revision < excluded.revision`;
+  ${NEWER_ARTICLE_WINS}`;
 
 /** One revision's row, with the position and time the append gave its event. */
 const WRITE_REVISION = `

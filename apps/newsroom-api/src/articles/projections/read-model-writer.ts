@@ -15,6 +15,16 @@ export const SERVED_TABLES: ReadModelTables = {
 };
 
 /**
+ * How an article's row is replaced: only by a later revision, so that a write that arrives late
+ * (a redelivered batch, a rebuild's catch-up) never puts an older state back. The INSERT names
+ * its table `a`.
+ */
+export const NEWER_ARTICLE_WINS = `
+  ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, status = excluded.status,
+    category_slugs = excluded.category_slugs, updated_at = excluded.updated_at, document = excluded.document
+  WHERE a.revision < excluded.revision`;
+
+/**
  * Writes rows with one statement per table, however many rows: jsonb_populate_recordset turns a
  * JSON array into rows server-side. Re-applying the same events changes nothing, so delivery
  * may be at least once.
@@ -26,10 +36,7 @@ export async function writeRows(
 ): Promise<void> {
   if (rows.articles.length > 0) {
     await client.query(
-      `INSERT INTO ${tables.articles} AS a SELECT * FROM jsonb_populate_recordset(NULL::${tables.articles}, $1::jsonb)
-       ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, status = excluded.status, category_slugs = excluded.category_slugs,
-         updated_at = excluded.updated_at, document = excluded.document
-       WHERE a.revision < excluded.revision`,
+      `INSERT INTO ${tables.articles} AS a SELECT * FROM jsonb_populate_recordset(NULL::${tables.articles}, $1::jsonb) ${NEWER_ARTICLE_WINS}`,
       [JSON.stringify(latestPerArticle(rows.articles))],
     );
   }
