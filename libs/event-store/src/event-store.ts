@@ -47,7 +47,15 @@ export class EventStore {
     const rows = await this.insert(batch, client);
     if (rows.length > 0) {
       if (client === this.pool) this.wakeUps.ring();
-      return { events: batch.recorded(rows), nextExpectedRevision: batch.expected + events.length, replayed: false };
+      // Parsed back only when read: a caller that folded its events itself never pays for it.
+      let recorded: RecordedEvent[] | undefined;
+      return {
+        get events() {
+          return (recorded ??= batch.recorded(rows));
+        },
+        nextExpectedRevision: batch.expected + events.length,
+        replayed: false,
+      };
     }
     const replayed = batch.key === null ? undefined : await this.replay(streamId, batch.key, client);
     if (replayed) return replayed;

@@ -89,7 +89,7 @@ export class ArticleCommandRunner {
       transactionId: '',
     };
     const alongside = this.projections.flatMap((projection) =>
-      projection.writesFor({ before: article, events: [recorded], raw: [pending] }),
+      projection.writesFor({ event: recorded, raw: pending, after: next }),
     );
     if (idempotency) {
       alongside.push(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AlongsideWrite } from '@newsroom/event-store';
 import type { InlineProjection, ProjectedChange } from './inline-projection';
-import { type ArticleRow, emptyRows, type RevisionRow, rowsFor } from './read-model-rows';
+import { type ArticleRow, articleRow, emptyRows, eventRows, type RevisionRow } from './read-model-rows';
 import { NEWER_ARTICLE_WINS } from './read-model-writer';
 
 /**
@@ -29,8 +29,8 @@ const WRITE_REVISION = `
 export class ArticleProjection implements InlineProjection {
   writesFor(change: ProjectedChange): AlongsideWrite[] {
     const rows = emptyRows();
-    rowsFor(change.before, change.events, change.raw, rows);
-    return [articleWrite(rows.articles[0]), ...rows.revisions.map(revisionWrite)];
+    eventRows(change.after, change.event, change.raw, rows);
+    return [articleWrite(articleRow(change.after)), ...rows.revisions.map(revisionWrite)];
   }
 }
 

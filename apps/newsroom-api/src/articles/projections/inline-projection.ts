@@ -9,15 +9,15 @@ export interface InlineProjection {
   writesFor(change: ProjectedChange): AlongsideWrite[];
 }
 
+/** A command's one event, and the article it makes: the command has folded it already. */
 export interface ProjectedChange {
-  /** The article before the events. */
-  before: Article;
-  events: RecordedArticleEvent[];
+  event: RecordedArticleEvent;
   /**
-   * The events as they are being appended. Their positions are not known yet (0 here): the
-   * writes take them from the statement's `appended` rows.
+   * The event as it is being appended. Its position is not known yet (0 here): the writes take
+   * it from the statement's `appended` rows.
    */
-  raw: RecordedEvent[];
+  raw: RecordedEvent;
+  after: Article;
 }
 
 export const INLINE_PROJECTIONS = Symbol('INLINE_PROJECTIONS');

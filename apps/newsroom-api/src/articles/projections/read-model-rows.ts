@@ -54,35 +54,33 @@ export function rowsFor(before: Article, events: RecordedArticleEvent[], raw: Re
   let article = before;
   events.forEach((recorded, index) => {
     article = evolve(article, recorded);
-    const meta = raw[index].metadata;
-    const snapshot = recorded.revision === 1 || recorded.revision % SNAPSHOT_EVERY === 0 ? article : null;
-    into.revisions.push({
-      article_id: article.id,
-      revision: recorded.revision,
-      type: recorded.event.type,
-      actor: String(meta.actor ?? 'unknown'),
-      reason: meta.reason ?? null,
-      recorded_at: recorded.recordedAt,
-      summary: summarize(recorded.event),
-      position: raw[index].position,
-      correlation_id: typeof meta.correlationId === 'string' ? meta.correlationId : null,
-      snapshot,
-    });
-    const notice = article.corrections.at(-1);
-    if (notice && notice.revision === recorded.revision) {
-      into.corrections.push({
-        article_id: article.id,
-        revision: recorded.revision,
-        headline: article.headline,
-        kind: notice.kind,
-        text: notice.text,
-        recorded_at: notice.recordedAt,
-        position: raw[index].position,
-      });
-    }
+    eventRows(article, recorded, raw[index], into);
   });
   into.articles.push(articleRow(article));
   return article;
+}
+
+/**
+ * The revision row of one event and, when it published a notice, its feed entry, given the
+ * article the event made. For a caller that has folded the event already (a command has).
+ */
+export function eventRows(after: Article, recorded: RecordedArticleEvent, raw: RecordedEvent, into: ReadModelRows): void {
+  const meta = raw.metadata;
+  const snapshot = recorded.revision === 1 || recorded.revision % SNAPSHOT_EVERY === 0 ? after : null;
+  into.revisions.push({
+    article_id: after.id,
+    revision: recorded.revision,
+    type: recorded.event.type,
+    actor: String(meta.actor ?? 'unknown'),
+    reason: meta.reason ?? null,
+    recorded_at: recorded.recordedAt,
+    summary: summarize(recorded.event),
+    position: raw.position,
+    correlation_id: typeof meta.correlationId === 'string' ? meta.correlationId : null,
+    snapshot,
+  });
+  const correction = correctionRow(after, recorded.revision, raw.position);
+  if (correction) into.corrections.push(correction);
 }
 
 /** The feed entry of the notice published at `revision`, if that revision published one. */
