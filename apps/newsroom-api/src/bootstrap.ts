@@ -31,8 +31,6 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
       origin: config.corsOrigins,
       exposedHeaders: ['ETag', 'Location', 'Idempotent-Replayed', 'X-Request-Id', 'Retry-After'],
     });
-  // Only the signals main.ts handles; any other (SIGUSR2 for a profiler, SIGHUP) must not stop the API.
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   mountOpenApi(app);
   await app.init();
   return app;

