@@ -19,13 +19,20 @@ export class Diagnosis {
     if (enabled) mkdirSync(DIR, { recursive: true });
   }
 
-  /** Call once the API has exited: it writes both files on exit. One profile summary per phase. */
-  print(commands: number, phases: Record<string, TimeWindow>): void {
+  /**
+   * Call once the API has exited: it writes both files on exit. The statements sent during the
+   * measured commands, per command; one profile summary per phase.
+   */
+  print(commands: number, phases: { commands: TimeWindow } & Record<string, TimeWindow>): void {
     if (!this.enabled) return;
-    const counts = existsSync(this.queryCountFile)
-      ? (JSON.parse(readFileSync(this.queryCountFile, 'utf8')) as Record<string, number>)
+    const sent = existsSync(this.queryCountFile)
+      ? (JSON.parse(readFileSync(this.queryCountFile, 'utf8')) as Record<string, number[]>)
       : {};
-    printQueryCounts(counts, commands);
+    const within = ({ fromUs, toUs }: TimeWindow) =>
+      Object.fromEntries(
+        Object.entries(sent).map(([statement, times]) => [statement, times.filter((t) => t >= fromUs && t <= toUs).length]),
+      );
+    printQueryCounts(within(phases.commands), commands);
     for (const file of readdirSync(this.profileDir)) {
       const path = join(this.profileDir, file);
       for (const [phase, window] of Object.entries(phases)) {

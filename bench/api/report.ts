@@ -88,12 +88,14 @@ export function printReport(report: BenchReport): void {
   );
 }
 
-/** Statements by kind, per command: each is a round trip between the API and PostgreSQL. */
+/** Statements by kind sent during the measured commands, per command: each is a round trip to PostgreSQL. */
 export function printQueryCounts(counts: Record<string, number>, commands: number): void {
-  const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]);
+  const entries = Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1]);
   const total = entries.reduce((sum, [, n]) => sum + n, 0);
   const lines = [
-    `SQL statements sent by the API: ${(total / commands).toFixed(2)} per command (${total} for ${commands} commands)`,
+    `SQL statements the API sent during the measured commands: ${(total / commands).toFixed(2)} per command (${total} for ${commands} commands)`,
   ];
   for (const [statement, n] of entries) lines.push(`  ${(n / commands).toFixed(2).padStart(6)}  ${statement}`);
   process.stdout.write(`${lines.join('\n')}\n`);

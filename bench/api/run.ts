@@ -116,8 +116,7 @@ async function main(): Promise<void> {
     await api.stop();
     api = undefined;
     printReport(report);
-    // Statements are counted over the API's whole life: divide by every command it answered.
-    diagnosis.print(ids.length + rota.counts.ok, { commands: loadWindow, reads: readWindow });
+    diagnosis.print(commands.completed, { commands: loadWindow, reads: readWindow });
   } finally {
     await cleanUp();
   }
