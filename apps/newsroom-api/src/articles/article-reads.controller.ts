@@ -6,7 +6,13 @@ import type { Response } from 'express';
 import { Allow } from '../auth/access.decorators';
 import { PositiveIntPipe } from '../http/positive-int.pipe';
 import { ProblemException } from '../http/problem';
-import { ArticleAtQueryDto, DiffQueryDto, ListArticlesQueryDto, PageQueryDto } from './dto/read-queries.dto';
+import {
+  ArticleAtQueryDto,
+  DiffQueryDto,
+  HISTORY_PAGE_SIZE,
+  HistoryPageQueryDto,
+  ListArticlesQueryDto,
+} from './dto/read-queries.dto';
 import { ArticleView, ProblemView } from './openapi/article.schema';
 import { ArticleAudit } from './queries/article-audit';
 import { diffArticles } from './queries/article-diff';
@@ -66,8 +72,8 @@ export class ArticleReadsController {
     summary:
       'The revision history, oldest first: { items: [{ revision, type, actor, reason, recordedAt, summary }], nextCursor }',
   })
-  revisions(@Param('id', ID) id: string, @Query() query: PageQueryDto) {
-    return this.history.revisions(id, query.limit ?? 50, query.cursor);
+  revisions(@Param('id', ID) id: string, @Query() query: HistoryPageQueryDto) {
+    return this.history.revisions(id, query.limit ?? HISTORY_PAGE_SIZE, query.cursor);
   }
 
   @Get(':id/revisions/:n')

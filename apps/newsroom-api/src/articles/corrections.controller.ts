@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PageQueryDto } from './dto/read-queries.dto';
+import { PAGE_SIZE, PageQueryDto } from './dto/read-queries.dto';
 import { CorrectionsFeed } from './queries/corrections-feed';
 
 @ApiTags('reads')
@@ -12,6 +12,6 @@ export class CorrectionsController {
   @Get()
   @ApiOperation({ summary: 'The public corrections feed across articles, newest first' })
   list(@Query() query: PageQueryDto) {
-    return this.feed.page(query.limit ?? 20, query.cursor);
+    return this.feed.page(query.limit ?? PAGE_SIZE, query.cursor);
   }
 }

@@ -14,7 +14,8 @@ export class TokenVerifier {
   }
 
   async verify(authorization: string | undefined): Promise<AuthenticatedActor> {
-    const token = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(authorization ?? '')?.[1];
+    // RFC 9110 §11.1: the scheme is case-insensitive ("bearer" is as good as "Bearer").
+    const token = /^Bearer ([A-Za-z0-9_\-.]+)$/i.exec(authorization ?? '')?.[1];
     if (!token)
       throw unauthorized(authorization ? 'The Authorization header is not a bearer token.' : 'A bearer token is required.');
     const known = this.verified.find(token);

@@ -1,12 +1,17 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsRFC3339, Max, Min } from 'class-validator';
 import { Text } from '../../http/text.validators';
+import { WholeNumber } from '../../http/whole-number.transform';
+
+/** Items on a page of articles or corrections when no ?limit is given. */
+export const PAGE_SIZE = 20;
+/** A revision history is read whole more often than not: most fit on one page of 50. */
+export const HISTORY_PAGE_SIZE = 50;
 
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: PAGE_SIZE })
   @IsOptional()
-  @Type(() => Number)
+  @WholeNumber()
   @IsInt()
   @Min(1)
   @Max(100)
@@ -16,6 +21,12 @@ export class PageQueryDto {
   @IsOptional()
   @Text(500)
   cursor?: string;
+}
+
+/** The revision history's page: the same checks, and the default the OpenAPI document states. */
+export class HistoryPageQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: HISTORY_PAGE_SIZE })
+  declare limit?: number;
 }
 
 export class ListArticlesQueryDto extends PageQueryDto {
@@ -33,7 +44,7 @@ export class ListArticlesQueryDto extends PageQueryDto {
 export class ArticleAtQueryDto {
   @ApiPropertyOptional({ minimum: 1, description: 'The article as it was at this revision.' })
   @IsOptional()
-  @Type(() => Number)
+  @WholeNumber()
   @IsInt()
   @Min(1)
   @Max(2_147_483_647)
@@ -47,14 +58,14 @@ export class ArticleAtQueryDto {
 
 export class DiffQueryDto {
   @ApiProperty({ minimum: 1, example: 3 })
-  @Type(() => Number)
+  @WholeNumber()
   @IsInt()
   @Min(1)
   @Max(2_147_483_647)
   from!: number;
 
   @ApiProperty({ minimum: 1, example: 4 })
-  @Type(() => Number)
+  @WholeNumber()
   @IsInt()
   @Min(1)
   @Max(2_147_483_647)

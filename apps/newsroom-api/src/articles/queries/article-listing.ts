@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Article } from '@newsroom/articles';
 import { Pool } from 'pg';
-import type { ListArticlesQueryDto } from '../dto/read-queries.dto';
+import { type ListArticlesQueryDto, PAGE_SIZE } from '../dto/read-queries.dto';
 import type { Page } from './article-history';
 import { decodeCursor, encodeCursor } from './cursor';
 
@@ -11,7 +11,7 @@ export class ArticleListing {
   constructor(private readonly pool: Pool) {}
 
   async list(query: ListArticlesQueryDto): Promise<Page<Article>> {
-    const limit = query.limit ?? 20;
+    const limit = query.limit ?? PAGE_SIZE;
     const [updatedAt, id] = decodeCursor(query.cursor, ['time', 'uuid']) ?? [null, null];
     const { rows } = await this.pool.query<{ document: Article; updated_at: Date }>(
       `SELECT document, updated_at FROM articles

@@ -4,14 +4,21 @@ import { ProblemException } from '../../http/problem';
 export type CursorPart = 'time' | 'uuid' | 'revision' | 'position';
 
 const VALID: Record<CursorPart, (value: unknown) => boolean> = {
-  time: (value) =>
-    typeof value === 'string' &&
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(value) &&
-    !Number.isNaN(Date.parse(value)),
+  time: (value) => typeof value === 'string' && isRealMoment(value),
   uuid: (value) => typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value),
   revision: (value) => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 2_147_483_647,
   position: (value) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0,
 };
+
+/**
+ * A UTC time PostgreSQL takes as it is. Date.parse rolls 30 February over to 1 March and knows
+ * a year 0 that timestamptz does not: either one used to reach SQL and fail there, a 500.
+ */
+function isRealMoment(value: string): boolean {
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d{1,6})?Z$/.exec(value);
+  const time = Date.parse(value);
+  return match !== null && !value.startsWith('0000') && !Number.isNaN(time) && new Date(time).toISOString().startsWith(match[1]);
+}
 
 /** Cursors are opaque to clients: base64url JSON of the last item's sort key. */
 export function encodeCursor(key: unknown[]): string {
