@@ -122,6 +122,24 @@ describe('contract audit', () => {
     });
   });
 
+  describe('the OpenAPI document of errors', () => {
+    // API.md: "Every error is application/problem+json"; a client generated from the document
+    // must not expect application/json there.
+    it('describes every problem answer as application/problem+json', async () => {
+      const docs = await t.http().get('/docs-json');
+      const operations = Object.values(docs.body.paths as Record<string, Record<string, { responses: object }>>).flatMap(
+        (methods) => Object.values(methods),
+      );
+      const problems = operations.flatMap((operation) =>
+        Object.entries(operation.responses as Record<string, { content?: Record<string, unknown> }>)
+          .filter(([status, response]) => Number(status) >= 400 && response.content !== undefined)
+          .map(([, response]) => Object.keys(response.content ?? {})),
+      );
+      expect(problems.length).toBeGreaterThan(20);
+      for (const types of problems) expect(types).toEqual(['application/problem+json']);
+    });
+  });
+
   describe('the bearer scheme', () => {
     // RFC 9110 §11.1: the authentication scheme is case-insensitive; clients do send "bearer".
     it('takes the scheme in any case', async () => {

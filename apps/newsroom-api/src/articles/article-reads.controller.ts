@@ -13,7 +13,8 @@ import {
   HistoryPageQueryDto,
   ListArticlesQueryDto,
 } from './dto/read-queries.dto';
-import { ArticleView, ProblemView } from './openapi/article.schema';
+import { ArticleView } from './openapi/article.schema';
+import { ProblemResponse } from './openapi/problem-response';
 import { ArticleAudit } from './queries/article-audit';
 import { diffArticles } from './queries/article-diff';
 import { ArticleHistory } from './queries/article-history';
@@ -26,9 +27,9 @@ const REVISION = new PositiveIntPipe('n');
 /** Every read of articles: current and past states, history, diffs and the raw log. */
 @ApiTags('reads')
 @ApiBearerAuth()
-@ApiResponse({ status: 400, type: ProblemView, description: 'Bad query parameter or id' })
-@ApiResponse({ status: 401, type: ProblemView })
-@ApiResponse({ status: 404, type: ProblemView, description: 'Unknown article or revision' })
+@ProblemResponse(400, 'Bad query parameter or id')
+@ProblemResponse(401)
+@ProblemResponse(404, 'Unknown article or revision')
 @Controller('articles')
 export class ArticleReadsController {
   constructor(

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
-import { ArticleView, ProblemView } from './article.schema';
+import { ArticleView } from './article.schema';
+import { ProblemResponse } from './problem-response';
 
 const PROBLEMS: Array<[number, string]> = [
   [400, 'Malformed JSON, missing, ill-typed or unknown fields, a malformed id or header'],
@@ -27,6 +28,6 @@ export function CommandResponses(success: 200 | 201 = 200) {
           ? 'Created: the article at revision 1; Location names it'
           : 'The article at its new revision, or unchanged (no event) when the command would change nothing',
     }),
-    ...PROBLEMS.map(([status, description]) => ApiResponse({ status, type: ProblemView, description })),
+    ...PROBLEMS.map(([status, description]) => ProblemResponse(status, description)),
   );
 }
