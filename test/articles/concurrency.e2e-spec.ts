@@ -47,6 +47,22 @@ describe('concurrent commands on one article', () => {
     expect(statuses).toEqual([200, 412, 412, 412, 412, 412, 412, 412]);
     expect((await t.log.stream(id)).map((e) => e.revision)).toEqual([1, 2]);
   });
+
+  it('applies all of 8 writers with If-Match: * (any revision of an existing article satisfies it)', async () => {
+    const id = await createSampleArticle(t, editor);
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        t
+          .http()
+          .post(`/articles/${id}/categories`)
+          .set('Authorization', `Bearer ${editor}`)
+          .set('If-Match', '*')
+          .send({ label: `Topic ${i}` }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill(200));
+    expect((await t.log.stream(id)).map((e) => e.revision)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
 });
 
 describe('Idempotency-Key', () => {

@@ -81,6 +81,13 @@ describe('refused commands', () => {
     expectProblem(res, 412);
   });
 
+  it('412 when If-Match names only weak tags, saying that they never match', async () => {
+    const res = await post(`/articles/${id}/categories`).set('If-Match', 'W/"1"').send({ label: 'Diplomacy' });
+    expectProblem(res, 412);
+    expect(res.body.detail).toMatch(/weak/i);
+    expect(res.body.detail).not.toMatch(/named \./);
+  });
+
   it('413 for a body over 1 MiB', async () => {
     const res = await post(`/articles/${id}/text-corrections`).send({ find: 'a', replace: 'x'.repeat(1_100_000), reason: 'r' });
     expectProblem(res, 413);

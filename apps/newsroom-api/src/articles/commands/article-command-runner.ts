@@ -56,7 +56,8 @@ export class ArticleCommandRunner {
           continue;
         }
         if (!isLostRace(error)) throw error;
-        if (envelope.ifMatch) throw preconditionFailed(undefined, envelope.ifMatch.any ? [] : envelope.ifMatch.revisions);
+        // A lost race breaks If-Match on a revision; `*` asks only that the article exist, and it still does.
+        if (envelope.ifMatch && !envelope.ifMatch.any) throw preconditionFailed(undefined, envelope.ifMatch.revisions);
         if (attempt >= MAX_ATTEMPTS) throw tooMuchContention();
         await pause(attempt);
       }

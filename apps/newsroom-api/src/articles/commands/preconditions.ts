@@ -9,11 +9,15 @@ export function checkIfMatch(ifMatch: IfMatch | undefined, revision: number): vo
 
 export function preconditionFailed(current: number | undefined, expected: number[]): ProblemException {
   const now = current === undefined ? 'has moved on' : `is at revision ${current}`;
+  const named =
+    expected.length === 0
+      ? 'only weak tags, which never match (revisions are compared strongly)'
+      : expected.map((r) => `"${r}"`).join(', ');
   return ProblemException.of(
     412,
     'PreconditionFailed',
     'Precondition failed',
-    `The article ${now}; If-Match named ${expected.map((r) => `"${r}"`).join(', ')}. Nothing was changed.`,
+    `The article ${now}; If-Match named ${named}. Nothing was changed.`,
     current === undefined ? {} : { currentRevision: current },
   );
 }
