@@ -101,6 +101,14 @@ describe('Idempotency-Key', () => {
     expect(await t.log.count()).toBe(count);
   });
 
+  it('records the key on the event, prefixed by its actor (keys are unique per actor)', async () => {
+    const events = await t.http().get(`/articles/${id}/events`).set('Authorization', `Bearer ${editor}`);
+    const fixed = (events.body as Array<{ type: string; metadata: { idempotencyKey: string | null } }>).find(
+      (e) => e.type === 'TextCorrected',
+    );
+    expect(fixed?.metadata.idempotencyKey).toBe('eddie\u241ffix-1');
+  });
+
   it('refuses the same key with another request (422)', async () => {
     const res = await fix('fix-1', { ...correction, reason: 'Another reason' });
     expect(res.status).toBe(422);

@@ -105,7 +105,11 @@ export class ArticleReadsController {
 
   @Get(':id/events')
   @Allow('auditor', 'editor')
-  @ApiOperation({ summary: 'The raw event log of the article (auditors and editors)' })
+  @ApiOperation({
+    summary: 'The raw event log of the article (auditors and editors)',
+    description:
+      'Each event as stored: [{ position, revision, type, data, metadata, recordedAt }]. metadata holds actor, actorName, reason, correlationId (the X-Request-Id) and schemaVersion; idempotencyKey is the Idempotency-Key the command came with, prefixed by its actor and U+241F (`eddie␟fix-42`), since a key is unique per actor, or null.',
+  })
   events(@Param('id', ID) id: string) {
     return this.history.events(id);
   }

@@ -151,7 +151,7 @@ function metadataOf(envelope: CommandEnvelope) {
     reason: envelope.reason,
     correlationId: envelope.requestId,
     causationId: null,
-    idempotencyKey: envelope.idempotency?.key ?? null,
+    // idempotencyKey is the store's to write: the scoped key (scopedKey), by which it finds a replay.
     schemaVersion: ARTICLE_SCHEMA_VERSION,
   };
 }
