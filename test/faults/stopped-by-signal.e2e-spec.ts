@@ -83,10 +83,12 @@ describe('the API process stopped by a signal', () => {
   );
 
   it(
-    'stops the same way on SIGHUP',
+    'goes on serving after SIGUSR2, and stops the same way on SIGHUP',
     async () => {
       const running = await startApiProcess(database.url);
       api = running;
+      running.kill('SIGUSR2');
+      await sleep(SETTLE_MS);
       expect((await fetch(`${running.baseUrl}/health`)).status).toBe(200);
       running.kill('SIGHUP');
       expect(await running.exited).toBe(0);

@@ -28,6 +28,9 @@ export function stopOnSignals(app: INestApplication, after: () => Promise<void>)
       );
   };
   for (const signal of STOP_SIGNALS) process.on(signal, stop);
+  // By default SIGUSR2 would end the process on the spot, requests in flight and all; profilers
+  // and heap tools send it to a running process, which must go on serving.
+  process.on('SIGUSR2', () => process.stderr.write('Newsroom API: SIGUSR2 ignored (SIGTERM stops the API)\n'));
 }
 
 function exitNow(why: string): void {
