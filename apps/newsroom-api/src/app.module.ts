@@ -23,8 +23,8 @@ export class AppModule implements NestModule {
       global: true,
       imports: [
         TypeOrmModule.forRoot({
+          // Migrations run before the app is built (main.ts), one process at a time.
           ...dataSourceOptions(config.databaseUrl),
-          migrationsRun: true,
           retryAttempts: 3,
           retryDelay: 1000,
         }),

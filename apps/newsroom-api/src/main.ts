@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { handOverExitSignals } from '@newsroom/database';
+import { handOverExitSignals, runMigrations } from '@newsroom/database';
 import { issueToken } from './auth/token-issuer';
 import { createApp } from './bootstrap';
 import { prepareRuntime } from './config/runtime';
@@ -12,6 +12,7 @@ async function main(): Promise<void> {
   handOverExitSignals();
   const settings = loadSettings();
   const runtime = await prepareRuntime(settings);
+  await runMigrations(runtime.databaseUrl);
   const app = await createApp({
     databaseUrl: runtime.databaseUrl,
     jwtSecret: runtime.jwtSecret,
