@@ -12,17 +12,18 @@ describe('concurrent commands on one article', () => {
   });
   afterAll(() => t.close());
 
+  /** `count` category adds sent at once to article `id`, each with `ifMatch` when given. */
+  const racingAdds = (id: string, count: number, body: (i: number) => object, ifMatch?: string) =>
+    Promise.all(
+      Array.from({ length: count }, (_, i) => {
+        const request = t.http().post(`/articles/${id}/categories`).set('Authorization', `Bearer ${editor}`);
+        return (ifMatch === undefined ? request : request.set('If-Match', ifMatch)).send(body(i));
+      }),
+    );
+
   it('applies 20 concurrent commands without If-Match as 20 revisions', async () => {
     const id = await createSampleArticle(t, editor);
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        t
-          .http()
-          .post(`/articles/${id}/categories`)
-          .set('Authorization', `Bearer ${editor}`)
-          .send({ label: `Topic ${i}`, reason: 'race' }),
-      ),
-    );
+    const results = await racingAdds(id, 20, (i) => ({ label: `Topic ${i}`, reason: 'race' }));
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
     const events = await t.log.stream(id);
     expect(events.map((e) => e.revision)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
@@ -33,16 +34,7 @@ describe('concurrent commands on one article', () => {
 
   it('lets exactly one of 8 writers with the same If-Match win', async () => {
     const id = await createSampleArticle(t, editor);
-    const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) =>
-        t
-          .http()
-          .post(`/articles/${id}/categories`)
-          .set('Authorization', `Bearer ${editor}`)
-          .set('If-Match', '"1"')
-          .send({ label: `Topic ${i}` }),
-      ),
-    );
+    const results = await racingAdds(id, 8, (i) => ({ label: `Topic ${i}` }), '"1"');
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([200, 412, 412, 412, 412, 412, 412, 412]);
     expect((await t.log.stream(id)).map((e) => e.revision)).toEqual([1, 2]);
@@ -50,16 +42,7 @@ describe('concurrent commands on one article', () => {
 
   it('applies all of 8 writers with If-Match: * (any revision of an existing article satisfies it)', async () => {
     const id = await createSampleArticle(t, editor);
-    const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) =>
-        t
-          .http()
-          .post(`/articles/${id}/categories`)
-          .set('Authorization', `Bearer ${editor}`)
-          .set('If-Match', '*')
-          .send({ label: `Topic ${i}` }),
-      ),
-    );
+    const results = await racingAdds(id, 8, (i) => ({ label: `Topic ${i}` }), '*');
     expect(results.map((r) => r.status)).toEqual(Array(8).fill(200));
     expect((await t.log.stream(id)).map((e) => e.revision)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
