@@ -1,5 +1,5 @@
 import { type Checkpoint, type EventStore, type RecordedEvent, START } from '@newsroom/event-store';
-import { pause } from './waiting';
+import { pause } from '../support/waiting';
 
 export interface Follow {
   /** Only events of streams whose id starts with this; other tests share the log. */

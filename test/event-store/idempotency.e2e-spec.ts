@@ -1,5 +1,5 @@
 import { IdempotencyKeyConflictError, WrongExpectedRevisionError } from '@newsroom/event-store';
-import { untilBlocked } from './waiting';
+import { untilBlocked } from '../support/waiting';
 import { noted, notes, useEventStore } from './store-fixture';
 
 describe('idempotency keys', () => {

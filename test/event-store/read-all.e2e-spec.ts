@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import { type RecordedEvent, START } from '@newsroom/event-store';
 import { endOfLog, follow } from './follower';
-import { until } from './waiting';
+import { until } from '../support/waiting';
 import { planOf, sentQueries } from './sent-queries';
 import { noted, notes, useEventStore } from './store-fixture';
 

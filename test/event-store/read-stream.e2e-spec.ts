@@ -1,6 +1,6 @@
 import { START } from '@newsroom/event-store';
 import { follow } from './follower';
-import { pause } from './waiting';
+import { pause } from '../support/waiting';
 import { noted, notes, useEventStore } from './store-fixture';
 
 describe('EventStore.readStream and countAfter', () => {

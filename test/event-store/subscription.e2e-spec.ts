@@ -7,7 +7,7 @@ import {
   type SubscriptionOptions,
   loadCheckpoint,
 } from '@newsroom/event-store';
-import { until } from './waiting';
+import { until } from '../support/waiting';
 import { noted, notes, useEventStore } from './store-fixture';
 
 describe('Subscription', () => {

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { until } from '../support/waiting';
 import { createDatabaseIfMissing } from '@newsroom/database';
 import { Pool } from 'pg';
 import { issueToken } from '../../apps/newsroom-api/src/auth/token-issuer';
@@ -16,13 +17,6 @@ const ACTOR = 'eddie';
 const QUICK_MS = 5000;
 /** Creating a cluster and starting the API from source take a while on a busy shared machine. */
 const SETUP_TIMEOUT_MS = 120_000;
-
-/** Polls until `done`, failing with a message rather than at the suite's timeout. */
-async function until(done: () => boolean, deadlineMs = 15_000): Promise<void> {
-  for (const deadline = Date.now() + deadlineMs; !done(); await sleep(10)) {
-    if (Date.now() > deadline) throw new Error(`not reached within ${deadlineMs} ms: ${done.toString()}`);
-  }
-}
 
 /** The one acceptable failure while the database is away: 503 problem+json. */
 function unavailable(answer: Answer | undefined): boolean {

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { until } from '../support/waiting';
 import { type Checkpoint, EventStore, loadCheckpoint, type RecordedEvent, Subscription } from '@newsroom/event-store';
 import { Pool } from 'pg';
 import {
@@ -15,13 +15,6 @@ const BATCH = 5;
 const CRASH_IN_BATCH = 4;
 
 const marker = (a: number, n: number) => `[a${a}n${n}]`;
-
-/** Polls until `done`; a follower that stalls fails here, with a message, not at the suite's timeout. */
-async function until(done: () => boolean | Promise<boolean>, deadlineMs = 15_000): Promise<void> {
-  for (const deadline = Date.now() + deadlineMs; !(await done()); await sleep(10)) {
-    if (Date.now() > deadline) throw new Error(`not reached within ${deadlineMs} ms: ${done.toString()}`);
-  }
-}
 
 /**
  * The corrections feed's follower dies mid-stream at the worst moment (its rows written, its

@@ -5,13 +5,14 @@ export function pause(ms: number): Promise<void> {
 }
 
 /**
- * Polls `condition` until it holds; fails after the deadline, which is generous: a transaction
- * anywhere on the server (another test file's) can hold followers back for a while.
+ * Polls `condition` until it holds: a test waits on what it needs, not on the clock. It fails
+ * with the condition's text after the deadline, which is generous: a transaction anywhere on the
+ * server (another test file's) can hold followers back for a while, and the machine is shared.
  */
 export async function until(condition: () => boolean | Promise<boolean>, deadlineMs = 30_000): Promise<void> {
   const deadline = Date.now() + deadlineMs;
   while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${deadlineMs} ms`);
+    if (Date.now() > deadline) throw new Error(`not reached within ${deadlineMs} ms: ${condition.toString()}`);
     await pause(5);
   }
 }
