@@ -1,5 +1,5 @@
 import { WrongExpectedRevisionError } from '@newsroom/event-store';
-import { pause } from './waiting';
+import { until } from '../support/waiting';
 import { noted, notes, useEventStore } from './store-fixture';
 
 describe('EventStore.append', () => {
@@ -52,7 +52,10 @@ describe('EventStore.append', () => {
       const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
       await db.store.append('s-6', [noted(1)], { expectedRevision: 'no-stream' }, client);
       await db.pool.query('SELECT pg_terminate_backend($1)', [rows[0].pid]);
-      await pause(200);
+      // pg_terminate_backend only signals: wait until the backend has really gone.
+      await until(
+        async () => (await db.pool.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [rows[0].pid])).rowCount === 0,
+      );
       await client.query('SELECT 1');
     });
     await expect(outcome).rejects.toThrow(/terminat/i);
