@@ -1,18 +1,16 @@
 import { request } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'pg';
 import { issueToken } from '../../apps/newsroom-api/src/auth/token-issuer';
 import { STOP_GRACE_MS } from '../../apps/newsroom-api/src/stop-on-signals';
 import { type ApiProcess, startApiProcess, stopApiProcess } from '../support/api-process';
 import { TEST_SECRET } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { until } from '../support/waiting';
 import { articleBody, call, plannedCommands } from './command-load';
 
 const ACTOR = 'eddie';
 /** Commands in flight when the signal comes, all to one article: they race, and some retry. */
 const IN_FLIGHT = 4;
-/** Time for the API to read what was sent, and to act on the signal. */
-const SETTLE_MS = 500;
 /** Two starts of the API from source dominate; on a busy shared machine each may take 20 s. */
 const TIMEOUT_MS = 120_000;
 
@@ -55,22 +53,20 @@ describe('the API process stopped by a signal', () => {
       expect(created.status).toBe(201);
       const articleId = (created.body as { id: string }).id;
 
-      // Each command is half sent when the signal comes: the API is certainly serving it then.
+      // Each command is half sent when the signal comes, and the API has read its headers (it
+      // answered 100 Continue): it is certainly serving all of them.
       const commands = plannedCommands([articleId], IN_FLIGHT, 'term').map((command) =>
         halfSent(running.baseUrl, token, command.path, command.body),
       );
-      await sleep(SETTLE_MS);
+      await Promise.all(commands.map((command) => command.serving));
       running.kill('SIGTERM');
-      await sleep(SETTLE_MS);
-      const refused = await fetch(`${running.baseUrl}/health`).then(
-        (res) => `answered ${res.status}`,
-        () => 'refused',
-      );
       const stoppedWithin = Date.now() + STOP_GRACE_MS;
+      // The API stops listening while the half-sent commands still hold it open.
+      await until(async () => (await connectionRefused(running.baseUrl)) || running.ended() !== undefined, STOP_GRACE_MS);
+      expect(running.ended()).toBeUndefined();
       for (const command of commands) command.finish();
 
       expect(await Promise.all(commands.map((command) => command.answer))).toEqual(new Array(IN_FLIGHT).fill(200));
-      expect(refused).toBe('refused');
       expect(await running.exited).toBe(0);
       expect(Date.now()).toBeLessThan(stoppedWithin);
       const { rows } = await pool.query<{ revision: number }>(
@@ -88,7 +84,7 @@ describe('the API process stopped by a signal', () => {
       const running = await startApiProcess(database.url);
       api = running;
       running.kill('SIGUSR2');
-      await sleep(SETTLE_MS);
+      await until(() => running.output().includes('SIGUSR2 ignored') || running.ended() !== undefined);
       expect((await fetch(`${running.baseUrl}/health`)).status).toBe(200);
       running.kill('SIGHUP');
       expect(await running.exited).toBe(0);
@@ -103,7 +99,7 @@ function halfSent(
   token: string,
   path: string,
   body: unknown,
-): { answer: Promise<number | string>; finish(): void } {
+): { serving: Promise<void>; answer: Promise<number | string>; finish(): void } {
   const bytes = Buffer.from(JSON.stringify(body));
   const req = request(`${baseUrl}${path}`, {
     method: 'POST',
@@ -112,7 +108,13 @@ function halfSent(
       'Content-Type': 'application/json',
       'Content-Length': bytes.length,
       Connection: 'close',
+      // The server answers 100 Continue once it has read the headers and begun the request.
+      Expect: '100-continue',
     },
+  });
+  const serving = new Promise<void>((resolve) => {
+    // An early answer or error also ends the wait: `answer` then tells what went wrong.
+    for (const event of ['continue', 'response', 'error']) req.once(event, () => resolve());
   });
   const answer = new Promise<number | string>((resolve) => {
     req.on('response', (res) => {
@@ -123,5 +125,18 @@ function halfSent(
   });
   const half = Math.floor(bytes.length / 2);
   req.write(bytes.subarray(0, half));
-  return { answer, finish: () => void req.end(bytes.subarray(half)) };
+  return { serving, answer, finish: () => void req.end(bytes.subarray(half)) };
+}
+
+/** A new connection (no keep-alive: a pooled one would outlive the listener) is refused. */
+function connectionRefused(baseUrl: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = request(`${baseUrl}/health`, { agent: false, headers: { Connection: 'close' } });
+    probe.on('response', (res) => {
+      res.resume();
+      resolve(false);
+    });
+    probe.on('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
+    probe.end();
+  });
 }
