@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { PinoNestLogger } from '../../apps/newsroom-api/src/http/pino-nest-logger';
 import { createSampleArticle } from '../support/articles-api';
 import { createTestApp, TEST_SECRET, type TestApp } from '../support/test-app';
+import { until } from '../support/waiting';
 
 describe('logs', () => {
   let t: TestApp;
@@ -26,8 +27,8 @@ describe('logs', () => {
       .set('X-Request-Id', 'log-test-1')
       .send({ find: 'Geneva', replace: secretWords, reason: secretWords, occurrence: 1 });
     expect(res.status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(lines).toContain('log-test-1');
+    // The line is written when the answer has been sent: the client may read the answer first.
+    await until(() => lines.includes('log-test-1'));
     const line = lines.split('\n').find((l) => l.includes('log-test-1'));
     expect(JSON.parse(line ?? '{}')).toMatchObject({
       req: { id: 'log-test-1', method: 'POST', path: `/articles/${id}/text-corrections` },
