@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { type ArticleEvent, decide, fold } from '@newsroom/articles';
 import { EventStore } from '@newsroom/event-store';
 import { Pool, type PoolClient } from 'pg';
@@ -9,6 +8,7 @@ import { rebuildProjections } from '../../apps/newsroom-api/src/articles/project
 import { dumpReadModels } from '../support/read-models';
 import { runSampleScenario, type Scenario } from '../support/sample-scenario';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { untilBlocked } from '../support/waiting';
 
 /**
  * The API's commands append and write their read models in one statement. A writer that does
@@ -96,7 +96,8 @@ describe('a rebuild swapping tables while a writer is half-way through its trans
       await project(client, change);
       let finished = false;
       const rebuilding = rebuildProjections(pool, t.database.url).finally(() => (finished = true));
-      await sleep(500);
+      // The rebuild's lock on the served tables waits for the writer's transaction to end.
+      await untilBlocked(pool);
       expect(finished).toBe(false);
       await client.query('COMMIT');
       const report = await rebuilding;
