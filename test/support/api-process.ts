@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { freePort } from '@newsroom/database';
 import { TEST_SECRET } from './test-app';
 
 /** The API's real entry point (`main.ts`) in a process of its own, so that a test can SIGKILL it. */
@@ -17,9 +16,12 @@ export interface ApiProcess {
 
 const STARTUP_MS = 45_000;
 
-/** Starts `main.ts` on `databaseUrl` and a fresh port, and resolves once it listens. */
+/**
+ * Starts `main.ts` on `databaseUrl` and resolves once it listens. The API binds a port the system
+ * chooses (PORT=0) and names it: a port picked beforehand could be taken meanwhile by another
+ * test worker's listener or outgoing connection.
+ */
 export async function startApiProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ApiProcess> {
-  const port = await freePort();
   const child = spawn(
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/newsroom-api/src/main.ts'],
@@ -31,7 +33,7 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
         TS_NODE_PROJECT: 'tsconfig.json',
         DATABASE_URL: databaseUrl,
         JWT_SECRET: TEST_SECRET,
-        PORT: String(port),
+        PORT: '0',
         LOG_LEVEL: 'silent',
         RATE_LIMIT_PER_ACTOR: '1000000',
         RATE_LIMIT_PER_ADDRESS: '1000000',
@@ -50,7 +52,7 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
       resolve(signal ?? code);
     }),
   );
-  await listening(child, () => output, exited);
+  const port = await listening(child, () => output, exited);
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     pid: child.pid ?? 0,
@@ -68,17 +70,19 @@ export async function stopApiProcess(api: ApiProcess | undefined): Promise<void>
   await api.exited;
 }
 
-function listening(child: ChildProcess, output: () => string, exited: Promise<unknown>): Promise<void> {
+/** Resolves with the port the API names once it listens. */
+function listening(child: ChildProcess, output: () => string, exited: Promise<unknown>): Promise<number> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`the API did not start within ${STARTUP_MS} ms:\n${output()}`));
     }, STARTUP_MS);
     const onData = () => {
-      if (!output().includes('Newsroom API listening on')) return;
+      const listeningOn = /Newsroom API listening on http:\/\/localhost:(\d+)/.exec(output());
+      if (!listeningOn) return;
       clearTimeout(timer);
       child.stdout?.off('data', onData);
-      resolve();
+      resolve(Number(listeningOn[1]));
     };
     child.stdout?.on('data', onData);
     void exited.then((how) => {

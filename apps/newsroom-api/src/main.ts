@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { handOverExitSignals, runMigrations } from '@newsroom/database';
 import { issueToken } from './auth/token-issuer';
 import { createApp } from './bootstrap';
@@ -25,7 +26,9 @@ async function main(): Promise<void> {
   // "listening" is printed SIGUSR2 is already ignored.
   stopOnSignals(app, () => runtime.stop());
   await app.listen(settings.port);
-  process.stdout.write(`Newsroom API listening on http://localhost:${settings.port} (docs at /docs)\n`);
+  // PORT=0 lets the system choose a free port: the line names the one it chose.
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  process.stdout.write(`Newsroom API listening on http://localhost:${port} (docs at /docs)\n`);
   if (runtime.embedded && !settings.jwtSecret) {
     const token = await issueToken(runtime.jwtSecret, { sub: 'local-editor', name: 'Local editor', roles: ['editor'] });
     process.stdout.write(`Editor token for local use (12 h):\n  ${token}\n`);
