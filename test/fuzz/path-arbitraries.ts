@@ -60,7 +60,9 @@ function articleId(endpoint: Endpoint): fc.Arbitrary<Piece<Wire>> {
       },
       {
         weight: 2,
-        arbitrary: fc.constantFrom(...OTHER_UUIDS).map((id) => bad<Wire>(id, fault('validation', [400, 404], 'not a v4 UUID'))),
+        arbitrary: fc
+          .constantFrom(...OTHER_UUIDS)
+          .map((id) => bad<Wire>(id, fault('article', 404, 'a UUID of another version: no article has it'))),
       },
       {
         weight: 5,
