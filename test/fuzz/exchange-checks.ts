@@ -88,6 +88,8 @@ export function violationsOf(exchange: Exchange): Violation[] {
   if (!allowed.has(status)) add('status', `status ${status}, expected one of ${[...allowed].sort().join(', ')}`);
   if (status >= 400) violations.push(...problemShape(exchange));
   if (status === 401 && !response.headers['www-authenticate']) add('headers', '401 without WWW-Authenticate');
+  if ((status === 405 || (status === 204 && request.method === 'OPTIONS')) && !response.headers.allow)
+    add('headers', `${status} without Allow`);
 
   const success = status >= 200 && status < 300;
   const isCommand = endpoint.command && request.method === endpoint.method;
@@ -110,7 +112,7 @@ export function violationsOf(exchange: Exchange): Violation[] {
       }
     }
   }
-  if (success && request.method !== 'HEAD') {
+  if (success && status !== 204 && request.method !== 'HEAD') {
     const type = response.headers['content-type'] ?? '';
     const wanted = endpoint.html ? /^text\/html/ : /^application\/json/;
     if (!wanted.test(type)) add('headers', `2xx with content type ${type || '(none)'}`);

@@ -10,11 +10,11 @@ import type { FuzzJson, Huge } from './json-text';
 export const STAGES = [
   'transport', // node's HTTP parser: header section too large
   'decode', // percent-decoding of the path
-  'body', // body parsing: malformed, too large, unsupported charset
-  'route', // no such method and path
+  'route', // no such path (404), or a method it does not take (405)
   'auth', // 401
   'role', // 403 for the role
   'mediaType', // 415
+  'body', // body parsing: malformed, too large, unsupported charset (only once the caller may send it)
   'validation', // 400 for a parameter, the query or the body
   'envelope', // 400 for If-Match / Idempotency-Key
   'replay', // an Idempotency-Key seen before

@@ -167,6 +167,14 @@ export function route(endpoint: Endpoint): fc.Arbitrary<Piece<Route>> {
     const isDocs = endpoint.path[0] === 'docs';
     switch (how) {
       case 'wrong-method':
+        // OPTIONS on a known path is served by every path: 204 with Allow, before anything else.
+        if (otherMethod === 'OPTIONS')
+          return {
+            ...piece,
+            value: { method: otherMethod, path },
+            outcomes: [...piece.outcomes, outcome('route', 204, 'the methods this path takes')],
+            tags: [...piece.tags, 'wrong-method'],
+          };
         return {
           ...piece,
           value: { method: otherMethod, path },

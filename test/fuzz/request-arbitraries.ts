@@ -63,27 +63,28 @@ function accepts(endpoint: Endpoint, m: Media): boolean {
 }
 
 /**
- * What the API must make of a body under a label: the parser's refusals first (they happen
- * before anything else), then 415, then what validation finds in what was parsed.
+ * What the API must make of a body under a label: 415 first (a command's route names the media
+ * types it takes, so nothing need be read), then the parser's refusals, then what validation
+ * finds in what was parsed.
  */
 function bodyFaults(endpoint: Endpoint, m: Media, draft: BodyDraft, isRead: boolean): Piece<null> {
   const bytes = bodyBytes(draft.body);
   const hasBody = bytes !== undefined && bytes.length > 0;
   const piece = ok(null, ...draft.tags);
+  if (hasBody && !isRead && !accepts(endpoint, m))
+    return { ...piece, faults: [fault('mediaType', 415, `${m.contentType[0] ?? 'no'} content type`)] };
   if (hasBody && m.parsedAs !== 'none') {
     const refusals: Fault[] = [];
     if (m.charset) refusals.push(m.charset);
     if (bytes.length > BODY_LIMIT) refusals.push(fault('body', 413, 'body over 1 MiB'));
     else if (m.parsedAs === 'json' && draft.malformed && !m.charset) refusals.push(fault('body', 400, 'malformed JSON'));
-    // Swagger's pages are served before Nest's middleware: nothing parses a body sent to them.
+    // Swagger's pages are served outside Nest's guards: nothing parses a body sent to them.
     const docs = String(endpoint.path[0]).startsWith('docs');
     if (refusals.length > 0 && docs)
       return { ...piece, outcomes: refusals.flatMap((f) => f.statuses.map((s) => outcome(f.stage, s, f.why))) };
     if (refusals.length > 0) return { ...piece, faults: refusals };
   }
   if (isRead) return piece;
-  if (hasBody && !accepts(endpoint, m))
-    return { ...piece, faults: [fault('mediaType', 415, `${m.contentType[0] ?? 'no'} content type`)] };
   if (!hasBody) {
     const missing = (endpoint.fields ?? []).filter((f) => f.required).map((f) => fault('validation', 400, `${f.name} missing`));
     const outcomes = [];

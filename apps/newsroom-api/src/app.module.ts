@@ -1,4 +1,4 @@
-import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -8,7 +8,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
-import { BodyParserMiddleware } from './http/body-parser.middleware';
+import { BodyParserGuard } from './http/body-parser.guard';
 import { ContentTypeGuard } from './http/content-type.guard';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { StrictValidationPipe } from './http/validation.pipe';
@@ -16,7 +16,7 @@ import { ActorRateLimitGuard, AddressRateLimitGuard } from './rate-limit/rate-li
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 
 @Module({})
-export class AppModule implements NestModule {
+export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
@@ -37,19 +37,16 @@ export class AppModule implements NestModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         // Guards run in this order: flood control by address, who you are (401/403), flood
-        // control by actor, then what you sent (415).
+        // control by actor, then what you sent (415, then the body itself: 400, 413).
         { provide: APP_GUARD, useClass: AddressRateLimitGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: ActorRateLimitGuard },
         { provide: APP_GUARD, useClass: ContentTypeGuard },
+        { provide: APP_GUARD, useClass: BodyParserGuard },
         { provide: APP_PIPE, useClass: StrictValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
       exports: [APP_CONFIG],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(BodyParserMiddleware).forRoutes('*path');
   }
 }

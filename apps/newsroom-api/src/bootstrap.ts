@@ -9,6 +9,7 @@ import { mountOpenApi } from './http/openapi';
 import { PinoNestLogger } from './http/pino-nest-logger';
 import { requestId } from './http/request-id';
 import { requestLogging } from './http/request-logging';
+import { answerUnservedMethods } from './http/unserved-methods';
 
 /** Builds the whole HTTP application; `main.ts` and the e2e tests share it. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
@@ -31,6 +32,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
       origin: config.corsOrigins,
       exposedHeaders: ['ETag', 'Location', 'Idempotent-Replayed', 'X-Request-Id', 'Retry-After'],
     });
+  app.use(answerUnservedMethods(app));
   mountOpenApi(app);
   await app.init();
   return app;

@@ -14,6 +14,8 @@ export function mountOpenApi(app: INestApplication): void {
         'Keys are scoped per actor; only successful answers are kept (a refused command appended nothing and may be retried).',
         'A command that would change nothing (adding a category already there, removing one that is not,',
         'publishing a published article, setting the same headline) appends nothing and answers 200 with the article unchanged.',
+        'A known path called with a method it does not take answers 405 with an `Allow` header (OPTIONS answers 204 with `Allow`).',
+        'A request without a valid token gets 401 (and one without the role 403) before its body is read.',
       ].join(' '),
     )
     .setVersion('1.0')

@@ -1,5 +1,5 @@
-import { Injectable, type NestMiddleware } from '@nestjs/common';
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import { ProblemException } from './problem';
 
 export const BODY_LIMIT = '1mb';
@@ -12,11 +12,15 @@ const parsers: RequestHandler[] = [
 
 /**
  * Parses JSON and plain-text bodies inside Nest's pipeline, so that a malformed, oversized or
- * mis-encoded body becomes a problem+json answer like any other error.
+ * mis-encoded body becomes a problem+json answer like any other error. It is the last guard:
+ * the body is read only once the caller is known to be allowed (API.md: 401 before the body is
+ * read) and the media type is one the route takes.
  */
 @Injectable()
-export class BodyParserMiddleware implements NestMiddleware {
-  async use(request: Request, response: Response, next: NextFunction): Promise<void> {
+export class BodyParserGuard implements CanActivate {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<Request>();
+    const response = context.switchToHttp().getResponse<Response>();
     for (const parse of parsers) {
       await new Promise<void>((resolve, reject) =>
         parse(request, response, (error?: unknown) => (error ? reject(translate(error)) : resolve())),
@@ -25,7 +29,7 @@ export class BodyParserMiddleware implements NestMiddleware {
     if (depthOf(request.body) > MAX_DEPTH) {
       throw ProblemException.of(400, 'MalformedBody', 'Bad request', `The request body nests deeper than ${MAX_DEPTH} levels.`);
     }
-    next();
+    return true;
   }
 }
 
