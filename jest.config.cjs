@@ -6,6 +6,7 @@ const aliases = {
   '^@newsroom/event-store$': '<rootDir>/libs/event-store/src/index.ts',
   '^@newsroom/articles$': '<rootDir>/libs/articles/src/index.ts',
   '^@newsroom/database$': '<rootDir>/libs/database/src/index.ts',
+  '^@newsroom/api-client$': '<rootDir>/libs/api-client/src/index.ts',
   '^@newsroom/migrations$': '<rootDir>/migrations/index.ts',
 };
 

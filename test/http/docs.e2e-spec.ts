@@ -38,9 +38,10 @@ describe('GET /docs-json and /docs', () => {
         'GET /health',
       ]),
     );
-    const fix = res.body.components.schemas.FindReplaceDto;
-    expect(fix.properties.find.example).toBe("Citizen Free Press's Matthew Chance");
-    expect(fix.required).toEqual(expect.arrayContaining(['find', 'replace', 'reason']));
+    const fix = res.body.paths['/articles/{id}/attribution-fixes'].post.requestBody.content['application/json'];
+    expect(fix.examples.chance.value.find).toBe("Citizen Free Press's Matthew Chance");
+    expect(fix.schema.required).toEqual(['find', 'replace', 'reason']);
+    expect(fix.schema.additionalProperties).toBe(false);
   });
 
   it('serves Swagger UI without a token', async () => {

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@newsroom/database';
@@ -11,7 +11,7 @@ import { HealthModule } from './health/health.module';
 import { BodyParserGuard } from './http/body-parser.guard';
 import { ContentTypeGuard } from './http/content-type.guard';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
-import { StrictValidationPipe } from './http/validation.pipe';
+import { ContractGuard } from './http/contract.guard';
 import { ActorRateLimitGuard, AddressRateLimitGuard } from './rate-limit/rate-limit.guards';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 
@@ -37,13 +37,14 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         // Guards run in this order: flood control by address, who you are (401/403), flood
-        // control by actor, then what you sent (415, then the body itself: 400, 413).
+        // control by actor, then what you sent (415, then the body itself: 413, malformed 400),
+        // then the request against the route's schemas in the contract (400).
         { provide: APP_GUARD, useClass: AddressRateLimitGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: ActorRateLimitGuard },
         { provide: APP_GUARD, useClass: ContentTypeGuard },
         { provide: APP_GUARD, useClass: BodyParserGuard },
-        { provide: APP_PIPE, useClass: StrictValidationPipe },
+        { provide: APP_GUARD, useClass: ContractGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
       exports: [APP_CONFIG],

@@ -1,17 +1,16 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PAGE_SIZE, PageQueryDto } from './dto/read-queries.dto';
+import { Controller } from '@nestjs/common';
+import { PAGE_SIZE } from '../contract/read-operations';
+import type { QueryOf } from '../contract/typed-input';
+import { Valid } from '../http/contract.guard';
+import { Route } from '../http/route.decorator';
 import { CorrectionsFeed } from './queries/corrections-feed';
 
-@ApiTags('reads')
-@ApiBearerAuth()
-@Controller('corrections')
+@Controller()
 export class CorrectionsController {
   constructor(private readonly feed: CorrectionsFeed) {}
 
-  @Get()
-  @ApiOperation({ summary: 'The public corrections feed across articles, newest first' })
-  list(@Query() query: PageQueryDto) {
+  @Route('listCorrections')
+  list(@Valid('query') query: QueryOf<'listCorrections'>) {
     return this.feed.page(query.limit ?? PAGE_SIZE, query.cursor);
   }
 }

@@ -1,9 +1,8 @@
-import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, HttpStatus, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { CorrectionsFollower } from '../articles/projections/corrections-follower';
-import { Public } from '../auth/access.decorators';
+import { Route } from '../http/route.decorator';
 
 export interface HealthReport {
   status: 'ok' | 'unavailable';
@@ -12,19 +11,14 @@ export interface HealthReport {
   projections: { lag: number | null };
 }
 
-@ApiTags('operations')
-@Public()
-@Controller('health')
+@Controller()
 export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly corrections: CorrectionsFollower,
   ) {}
 
-  @Get()
-  @ApiOperation({
-    summary: 'Liveness and readiness: { status, database, projections: { lag } }; 503 when the database is unreachable',
-  })
+  @Route('health')
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     try {
       await this.dataSource.query('SELECT 1');

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Article } from '@newsroom/articles';
 import { Pool } from 'pg';
-import { type ListArticlesQueryDto, PAGE_SIZE } from '../dto/read-queries.dto';
+import { PAGE_SIZE } from '../../contract/read-operations';
+import type { QueryOf } from '../../contract/typed-input';
 import type { Page } from './article-history';
 import { decodeCursor, encodeCursor } from './cursor';
 
@@ -10,7 +11,7 @@ import { decodeCursor, encodeCursor } from './cursor';
 export class ArticleListing {
   constructor(private readonly pool: Pool) {}
 
-  async list(query: ListArticlesQueryDto): Promise<Page<Article>> {
+  async list(query: QueryOf<'listArticles'>): Promise<Page<Article>> {
     const limit = query.limit ?? PAGE_SIZE;
     const [updatedAt, id] = decodeCursor(query.cursor, ['time', 'uuid']) ?? [null, null];
     const { rows } = await this.pool.query<{ document: Article; updated_at: Date }>(

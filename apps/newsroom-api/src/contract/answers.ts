@@ -1,0 +1,207 @@
+import { NOTICE_KINDS } from '@newsroom/articles';
+import { arrayOf, dateTime, MAX_INT, nullable, object, ref, type Schema, uuid } from './schema-kit';
+
+/**
+ * The shapes the API answers with, as the components of the OpenAPI document. The end-to-end
+ * suites check every answer they receive against them, so they stay exact: closed objects,
+ * every property required that is always sent.
+ */
+const revision = { type: 'integer', minimum: 1, maximum: MAX_INT };
+const status = { type: 'string', enum: ['draft', 'published', 'withdrawn'] };
+
+const Block = object(
+  {
+    id: { type: 'string', description: 'Stable for the life of the article: b1, b2, … in import order.', example: 'b9' },
+    type: { type: 'string', enum: ['paragraph', 'subheading'] },
+    text: { type: 'string' },
+  },
+  ['id', 'type', 'text'],
+);
+
+const Category = object(
+  {
+    slug: { type: 'string', example: 'diplomacy' },
+    label: { type: 'string', example: 'Diplomacy' },
+    code: { type: 'string', example: 'medtop:20000639' },
+  },
+  ['slug', 'label'],
+);
+
+const CorrectionNotice = object(
+  { revision, kind: { type: 'string', enum: NOTICE_KINDS }, recordedAt: dateTime, text: { type: 'string' } },
+  ['revision', 'kind', 'recordedAt', 'text'],
+);
+
+const Article = object(
+  {
+    id: uuid(),
+    revision: { ...revision, description: 'Also sent as the ETag, quoted.' },
+    status,
+    headline: nullable({ type: 'string' }),
+    byline: nullable({ type: 'string' }),
+    dateline: nullable({ type: 'string' }),
+    blocks: arrayOf(ref('Block')),
+    categories: arrayOf(ref('Category')),
+    corrections: arrayOf(ref('CorrectionNotice'), { description: 'Public notices, oldest first; never removed.' }),
+    createdAt: dateTime,
+    updatedAt: dateTime,
+    publishedAt: nullable(dateTime),
+  },
+  [
+    'id',
+    'revision',
+    'status',
+    'headline',
+    'byline',
+    'dateline',
+    'blocks',
+    'categories',
+    'corrections',
+    'createdAt',
+    'updatedAt',
+    'publishedAt',
+  ],
+);
+
+const nextCursor = nullable({ type: 'string', description: 'Pass as ?cursor= for the next page; null on the last.' });
+
+const ArticlePage = object({ items: arrayOf(ref('Article')), nextCursor }, ['items', 'nextCursor']);
+
+const revisionEntryProperties = {
+  revision,
+  type: { type: 'string', description: 'The event type', example: 'AttributionFixed' },
+  actor: { type: 'string' },
+  reason: nullable({ type: 'string' }),
+  recordedAt: dateTime,
+  summary: { type: 'string', description: 'What changed, in words' },
+};
+const revisionEntryRequired = Object.keys(revisionEntryProperties);
+
+const RevisionEntry = object(revisionEntryProperties, revisionEntryRequired);
+const RevisionPage = object({ items: arrayOf(ref('RevisionEntry')), nextCursor }, ['items', 'nextCursor']);
+const Revision = object({ ...revisionEntryProperties, article: ref('Article') }, [...revisionEntryRequired, 'article']);
+
+const DiffOps = arrayOf(
+  object({ op: { type: 'string', enum: ['equal', 'insert', 'delete'] }, text: { type: 'string' } }, ['op', 'text']),
+);
+const ArticleDiff = object(
+  {
+    from: revision,
+    to: revision,
+    headline: DiffOps,
+    byline: DiffOps,
+    dateline: DiffOps,
+    blocks: arrayOf(
+      object(
+        {
+          blockId: { type: 'string' },
+          change: { type: 'string', enum: ['added', 'removed', 'changed', 'unchanged'] },
+          ops: DiffOps,
+        },
+        ['blockId', 'change', 'ops'],
+      ),
+    ),
+    categories: object({ added: arrayOf(ref('Category')), removed: arrayOf(ref('Category')) }, ['added', 'removed']),
+  },
+  ['from', 'to', 'headline', 'byline', 'dateline', 'blocks', 'categories'],
+);
+
+const Audit = {
+  oneOf: [
+    object(
+      {
+        verified: { const: true },
+        revisions: { type: 'integer', minimum: 0 },
+        headHash: nullable({ type: 'string', pattern: '^[0-9a-f]{64}$' }),
+      },
+      ['verified', 'revisions', 'headHash'],
+    ),
+    object({ verified: { const: false }, revisions: { type: 'integer', minimum: 0 }, brokenAt: revision }, [
+      'verified',
+      'revisions',
+      'brokenAt',
+    ]),
+  ],
+};
+
+const StoredEvent = object(
+  {
+    position: { type: 'integer', minimum: 1 },
+    revision,
+    type: { type: 'string' },
+    data: { type: 'object', description: 'The event’s payload, as stored.' },
+    metadata: {
+      type: 'object',
+      description:
+        'actor, actorName, reason, correlationId (the X-Request-Id), schemaVersion, and idempotencyKey: the Idempotency-Key prefixed by its actor and U+241F (`eddie␟fix-42`), or null.',
+      required: ['schemaVersion'],
+      properties: { schemaVersion: { type: 'integer' } },
+    },
+    recordedAt: dateTime,
+  },
+  ['position', 'revision', 'type', 'data', 'metadata', 'recordedAt'],
+);
+
+const CorrectionEntry = object(
+  {
+    articleId: uuid(),
+    revision,
+    headline: nullable({ type: 'string' }),
+    kind: { type: 'string', enum: NOTICE_KINDS },
+    text: { type: 'string' },
+    recordedAt: dateTime,
+  },
+  ['articleId', 'revision', 'headline', 'kind', 'text', 'recordedAt'],
+);
+const CorrectionPage = object({ items: arrayOf(ref('CorrectionEntry')), nextCursor }, ['items', 'nextCursor']);
+
+const Health = object(
+  {
+    status: { type: 'string', enum: ['ok', 'unavailable'] },
+    database: { type: 'string', enum: ['up', 'down'] },
+    projections: object(
+      {
+        lag: nullable({
+          type: 'integer',
+          minimum: 0,
+          description: 'Events the corrections feed has not handled yet; null when the database is down.',
+        }),
+      },
+      ['lag'],
+    ),
+  },
+  ['status', 'database', 'projections'],
+);
+
+const Problem = {
+  type: 'object',
+  description: 'RFC 9457 problem details; validation failures list each field in errors[].',
+  required: ['type', 'title', 'status', 'detail'],
+  properties: {
+    type: { type: 'string', example: '/problems/text-not-found' },
+    title: { type: 'string' },
+    status: { type: 'integer', minimum: 400, maximum: 599 },
+    detail: { type: 'string' },
+    instance: { type: 'string' },
+    errors: arrayOf(object({ field: { type: 'string' }, message: { type: 'string' } }, ['field', 'message'])),
+  },
+};
+
+/** Every component of the document, by name. */
+export const ANSWER_SCHEMAS: Record<string, Schema> = {
+  Article,
+  Block,
+  Category,
+  CorrectionNotice,
+  ArticlePage,
+  RevisionEntry,
+  RevisionPage,
+  Revision,
+  ArticleDiff,
+  Audit,
+  StoredEvent,
+  CorrectionEntry,
+  CorrectionPage,
+  Health,
+  Problem,
+};

@@ -1,0 +1,284 @@
+import { NOTICE_KINDS } from '@newsroom/articles';
+import type { Answer, Operation } from './operation';
+import { problems } from './problems';
+import { arrayOf, MAX_INT, nullable, object, optional, ref, type Schema, text, uuid, wholeNumber } from './schema-kit';
+
+/** The eleven commands: each appends at most one event and answers the article. */
+
+const reason = (required: boolean): Schema =>
+  required
+    ? text(2000, { description: 'Why: recorded in the event and shown in the history.' })
+    : optional(text(2000, { description: 'Why (optional).' }));
+
+const COMMAND_HEADERS: Operation['headers'] = {
+  'If-Match': {
+    description:
+      'Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match.',
+    schema: { type: 'string', pattern: '^\\s*(\\*|(W/)?"[0-9]{1,10}"(\\s*,\\s*(W/)?"[0-9]{1,10}")*)\\s*$', example: '"3"' },
+  },
+  'Idempotency-Key': {
+    description:
+      'Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer; another request under the same key gets 422.',
+    schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$', example: 'fix-chance-2026-12-06' },
+  },
+  'X-Request-Id': {
+    description:
+      'Echoed, and recorded as the event’s correlation id (up to 200 visible ASCII characters; another value is replaced).',
+    schema: { type: 'string' },
+  },
+};
+
+const ID = { id: uuid({ description: 'The article’s id' }) };
+
+const ANSWER_HEADERS = {
+  ETag: { description: 'The article’s revision, quoted', schema: { type: 'string', example: '"4"' } },
+  'Idempotent-Replayed': {
+    description: '"true" when this is the replay of an earlier answer',
+    schema: { type: 'string', enum: ['true'] },
+  },
+  'X-Request-Id': { description: 'The request’s id', schema: { type: 'string' } },
+};
+
+function articleAnswer(description: string, extraHeaders: Answer['headers'] = {}): Answer {
+  return {
+    description,
+    headers: { ...ANSWER_HEADERS, ...extraHeaders },
+    content: { 'application/json': { schema: ref('Article') } },
+  };
+}
+
+const CHANGED = articleAnswer('The article at its new revision, or unchanged (no event) when the command would change nothing');
+const REFUSALS = [400, 401, 403, 404, 412, 413, 415, 422, 429, 503];
+
+function json(schema: Schema, examples: Record<string, { summary: string; value: unknown }>, required = true): Operation['body'] {
+  return { required, content: { 'application/json': { schema, examples } } };
+}
+
+function command(
+  operation: Omit<Operation, 'tag' | 'headers' | 'responses' | 'params'>,
+  extraRefusals: number[] = [],
+): Operation {
+  return {
+    tag: 'commands',
+    params: ID,
+    headers: COMMAND_HEADERS,
+    responses: { 200: CHANGED, ...problems(...[...REFUSALS, ...extraRefusals].sort()) },
+    ...operation,
+  };
+}
+
+const categoryInput = {
+  label: text(200, { example: 'Diplomacy' }),
+  code: optional(text(200, { description: 'e.g. an IPTC Media Topic code', example: 'medtop:20000639' })),
+};
+
+const SAMPLE_OPENING =
+  'The summit between US President Joe Biden and Russian President Vladimir Putin ended on Wednesday after more than four hours of meeting in Geneva, Switzerland.';
+
+const createArticle: Operation = {
+  operationId: 'createArticle',
+  method: 'post',
+  path: '/articles',
+  tag: 'commands',
+  summary: 'Create an article (ArticleCreated)',
+  description:
+    'As JSON, or the raw story as text/plain: blocks split on blank lines; a one-line block without closing punctuation followed by more text is a subheading (the first is the headline when none is given); a last block `Categorized in: A, B` becomes categories.',
+  access: ['reporter', 'editor'],
+  headers: { 'Idempotency-Key': COMMAND_HEADERS['Idempotency-Key'], 'X-Request-Id': COMMAND_HEADERS['X-Request-Id'] },
+  body: {
+    required: true,
+    content: {
+      'application/json': {
+        schema: object(
+          {
+            headline: nullable(text(1000)),
+            byline: nullable(text(500)),
+            dateline: nullable(text(500)),
+            body: text(1_000_000, { description: 'The story as text, split into blocks as text/plain is.' }),
+            categories: optional(arrayOf(object(categoryInput, ['label']), { maxItems: 100 })),
+          },
+          ['body'],
+        ),
+        examples: {
+          json: {
+            summary: 'A short story with a headline, a subheading and a category',
+            value: {
+              headline: 'Biden and Putin end Geneva summit after four hours',
+              byline: 'By Newsroom staff',
+              dateline: 'GENEVA',
+              body: `${SAMPLE_OPENING}\n\nSummit progress: Cybersecurity and diplomacy\n\nMeanwhile, Putin said that the US and Russian ambassadors will return to their diplomatic posts.`,
+              categories: [{ label: 'Diplomacy', code: 'medtop:20000639' }],
+            },
+          },
+        },
+      },
+      'text/plain': {
+        schema: text(1_000_000, { description: 'The raw story' }),
+        examples: {
+          story: { summary: 'The opening of the sample story', value: `${SAMPLE_OPENING}\n\nCategorized in: Diplomacy` },
+        },
+      },
+    },
+  },
+  responses: {
+    201: articleAnswer('Created: the article at revision 1', {
+      Location: {
+        description: 'The new article’s path',
+        schema: { type: 'string', example: '/articles/1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed' },
+      },
+    }),
+    ...problems(400, 401, 403, 413, 415, 422, 429, 503),
+  },
+};
+
+const findReplace = (examples: Record<string, { summary: string; value: unknown }>) =>
+  json(
+    object(
+      {
+        find: text(10_000, { description: 'Text to replace. Straight and typographic quotes match each other.' }),
+        replace: text(10_000, { description: 'Stored exactly as typed; may be empty.' }, { allowEmpty: true }),
+        reason: reason(true),
+        blockId: optional(text(50, { description: 'Only look in this block.', example: 'b9' })),
+        occurrence: optional(
+          wholeNumber(1, 1_000_000, { description: 'Which match (1-based) when `find` occurs several times.' }),
+        ),
+        notice: optional(text(5000, { description: 'A public correction notice appended in the same event.' })),
+        noticeKind: optional({ type: 'string', enum: NOTICE_KINDS, default: 'correction' }),
+      },
+      ['find', 'replace', 'reason'],
+    ),
+    examples,
+  );
+
+export const COMMAND_OPERATIONS: Operation[] = [
+  createArticle,
+  command({
+    operationId: 'setHeadline',
+    method: 'put',
+    path: '/articles/{id}/headline',
+    summary: 'Set the headline (HeadlineChanged)',
+    access: ['reporter', 'editor'],
+    body: json(object({ headline: text(1000), reason: reason(true) }, ['headline', 'reason']), {
+      headline: {
+        summary: 'A headline for publication',
+        value: { headline: 'Biden and Putin end Geneva summit after four hours', reason: 'Add a headline before publication' },
+      },
+    }),
+  }),
+  command({
+    operationId: 'fixAttribution',
+    method: 'post',
+    path: '/articles/{id}/attribution-fixes',
+    summary: 'Fix an attribution by find and replace (AttributionFixed)',
+    access: ['reporter', 'editor'],
+    body: findReplace({
+      chance: {
+        summary: 'The question came from CNN’s correspondent',
+        value: {
+          find: "Citizen Free Press's Matthew Chance",
+          replace: 'CNN’s Matthew Chance',
+          reason: 'The question came from CNN’s correspondent',
+          blockId: 'b9',
+          notice:
+            'An earlier version of this article misattributed a question to Citizen Free Press; it was asked by CNN’s Matthew Chance.',
+        },
+      },
+    }),
+  }),
+  command({
+    operationId: 'correctText',
+    method: 'post',
+    path: '/articles/{id}/text-corrections',
+    summary: 'Correct text by find and replace (TextCorrected)',
+    access: ['reporter', 'editor'],
+    body: findReplace({
+      translation: {
+        summary: 'A mistranslated phrase',
+        value: {
+          find: 'a La Casa official said. White.',
+          replace: 'a White House official said.',
+          reason: 'Mistranslated from Spanish',
+        },
+      },
+    }),
+  }),
+  command({
+    operationId: 'addCategory',
+    method: 'post',
+    path: '/articles/{id}/categories',
+    summary: 'Add a category (CategoryAdded); an existing slug changes nothing',
+    access: ['reporter', 'editor'],
+    body: json(object({ ...categoryInput, reason: reason(false) }, ['label']), {
+      diplomacy: {
+        summary: 'The IPTC Media Topic “diplomacy”',
+        value: { label: 'Diplomacy', code: 'medtop:20000639', reason: 'The story is about the summit’s diplomacy' },
+      },
+    }),
+  }),
+  {
+    ...command({
+      operationId: 'removeCategory',
+      method: 'delete',
+      path: '/articles/{id}/categories/{slug}',
+      summary: 'Remove a category (CategoryRemoved); an absent slug changes nothing',
+      access: ['reporter', 'editor'],
+      body: json(
+        object({ reason: reason(false) }),
+        { reason: { summary: 'Why', value: { reason: 'Not about diplomacy after all' } } },
+        false,
+      ),
+    }),
+    params: { ...ID, slug: { type: 'string', minLength: 1, description: 'The category’s slug', example: 'diplomacy' } },
+  },
+  command({
+    operationId: 'publish',
+    method: 'post',
+    path: '/articles/{id}/publication',
+    summary: 'Publish (ArticlePublished); needs a headline',
+    access: ['editor'],
+    body: json(
+      object({ reason: reason(false) }),
+      { ready: { summary: 'Ready', value: { reason: 'Ready for the front page' } } },
+      false,
+    ),
+  }),
+  command({
+    operationId: 'withdraw',
+    method: 'delete',
+    path: '/articles/{id}/publication',
+    summary: 'Withdraw (ArticleWithdrawn)',
+    access: ['editor'],
+    body: json(object({ reason: reason(true) }, ['reason']), {
+      legal: { summary: 'Legal review', value: { reason: 'Legal review pending' } },
+    }),
+  }),
+  command({
+    operationId: 'restore',
+    method: 'post',
+    path: '/articles/{id}/restorations',
+    summary: 'Restore the content of a past revision, as a new revision (ArticleRestored)',
+    access: ['editor'],
+    body: json(object({ revision: wholeNumber(1, MAX_INT), reason: reason(true) }, ['revision', 'reason']), {
+      original: {
+        summary: 'Back to the story as imported',
+        value: { revision: 1, reason: 'The later edits introduced an error' },
+      },
+    }),
+  }),
+  command(
+    {
+      operationId: 'revert',
+      method: 'post',
+      path: '/articles/{id}/reverts',
+      summary: 'Undo the change made at one revision, keeping later ones (ChangeReverted)',
+      access: ['editor'],
+      body: json(object({ revision: wholeNumber(1, MAX_INT), reason: reason(true) }, ['revision', 'reason']), {
+        headline: {
+          summary: 'Undo the headline change of revision 2',
+          value: { revision: 2, reason: 'The headline overstated the result' },
+        },
+      }),
+    },
+    [409],
+  ),
+];

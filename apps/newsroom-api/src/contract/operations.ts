@@ -1,0 +1,12 @@
+import { COMMAND_OPERATIONS } from './command-operations';
+import type { Operation } from './operation';
+import { READ_OPERATIONS } from './read-operations';
+
+/** The whole HTTP surface of API.md, one entry per route. */
+export const OPERATIONS: readonly Operation[] = [...COMMAND_OPERATIONS, ...READ_OPERATIONS];
+
+export function operationById(operationId: string): Operation {
+  const operation = OPERATIONS.find((candidate) => candidate.operationId === operationId);
+  if (!operation) throw new Error(`No operation ${operationId} in the contract`);
+  return operation;
+}

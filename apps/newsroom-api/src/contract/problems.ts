@@ -1,0 +1,96 @@
+import type { Answer } from './operation';
+import { ref } from './schema-kit';
+
+/** What each refusal means, said once for the whole document. */
+const MEANING: Record<number, string> = {
+  400: 'Malformed JSON, a missing, ill-typed or unknown field, a malformed id, query parameter or header: errors[] names each field',
+  401: 'No token, or an invalid or expired one (checked before the body is read)',
+  403: 'The role may not do this (a reporter editing a published article, a reporter reading the raw log, …)',
+  404: 'Unknown article, or a revision beyond the latest',
+  409: 'The revert conflicts with later changes to the same text (the problem names them)',
+  412: 'If-Match does not name the current revision; nothing was appended',
+  413: 'Body over 1 MiB',
+  415: 'A content type this route does not take',
+  422: 'Text not found or ambiguous, publish without a headline, a reused Idempotency-Key, restore to the current content, …',
+  429: 'Too many requests; Retry-After says when to try again',
+  503: 'The database is unreachable',
+};
+
+/** One real refusal of each kind, as the sample story gets it. */
+const EXAMPLE: Record<number, Record<string, unknown>> = {
+  400: {
+    type: '/problems/validation-failed',
+    title: 'Validation failed',
+    status: 400,
+    detail: 'reason: reason is required',
+    errors: [{ field: 'reason', message: 'reason is required' }],
+  },
+  401: { type: '/problems/unauthorized', title: 'Unauthorized', status: 401, detail: 'A bearer token is required.' },
+  403: {
+    type: '/problems/published-article-locked',
+    title: 'Published article locked',
+    status: 403,
+    detail: 'The article is published: only an editor may edit it',
+  },
+  404: {
+    type: '/problems/article-not-found',
+    title: 'Article not found',
+    status: 404,
+    detail: 'Article 1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed does not exist.',
+  },
+  409: {
+    type: '/problems/revert-conflict',
+    title: 'Revert conflict',
+    status: 409,
+    detail: 'Revision 3 cannot be reverted: revision 4 changed the same text.',
+  },
+  412: {
+    type: '/problems/precondition-failed',
+    title: 'Precondition failed',
+    status: 412,
+    detail: 'The article is at revision 4; If-Match named "3". Nothing was changed.',
+    currentRevision: 4,
+  },
+  413: { type: '/problems/payload-too-large', title: 'Payload too large', status: 413, detail: 'The request body exceeds 1mb.' },
+  415: {
+    type: '/problems/unsupported-media-type',
+    title: 'Unsupported media type',
+    status: 415,
+    detail: 'This endpoint takes application/json, not text/xml.',
+  },
+  422: {
+    type: '/problems/text-not-found',
+    title: 'Text not found',
+    status: 422,
+    detail: '“La Casa officials” does not occur in the article.',
+  },
+  429: { type: '/problems/too-many-requests', title: 'Too many requests', status: 429, detail: 'Slow down.' },
+  503: {
+    type: '/problems/database-unavailable',
+    title: 'Service unavailable',
+    status: 503,
+    detail: 'The database is unreachable; try again shortly.',
+  },
+};
+
+export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+
+/** The documented answer for a refusal: problem+json with an example, and Retry-After on 429. */
+export function problem(status: number, description = MEANING[status]): Answer {
+  return {
+    description,
+    content: {
+      [PROBLEM_MEDIA_TYPE]: {
+        schema: ref('Problem'),
+        examples: { [`status${status}`]: { summary: MEANING[status], value: EXAMPLE[status] } },
+      },
+    },
+    ...(status === 429
+      ? { headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer', minimum: 0 } } } }
+      : {}),
+  };
+}
+
+export function problems(...statuses: number[]): Record<number, Answer> {
+  return Object.fromEntries(statuses.map((status) => [status, problem(status)]));
+}

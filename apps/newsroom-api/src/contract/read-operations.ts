@@ -1,0 +1,141 @@
+import type { Answer, Operation } from './operation';
+import { problems } from './problems';
+import { MAX_INT, ref, text, uuid, wholeNumber, type Schema } from './schema-kit';
+
+/** Every read: current and past states, history, diffs, the raw log, the feed and health. */
+
+/** Items on a page of articles or corrections when no ?limit is given. */
+export const PAGE_SIZE = 20;
+/** A revision history is read whole more often than not: most fit on one page of 50. */
+export const HISTORY_PAGE_SIZE = 50;
+
+const ID = { id: uuid({ description: 'The article’s id' }) };
+const REQUEST_ID = {
+  'X-Request-Id': {
+    description: 'Echoed on the answer (up to 200 visible ASCII characters; another value is replaced).',
+    schema: { type: 'string' },
+  },
+};
+
+const page = (size: number) => ({
+  limit: wholeNumber(1, 100, { default: size }),
+  cursor: text(500, { description: 'Opaque: the previous page’s nextCursor.' }),
+});
+
+function ok(schema: Schema, description: string, headers: Answer['headers'] = {}): Answer {
+  return {
+    description,
+    headers: { 'X-Request-Id': { description: 'The request’s id', schema: { type: 'string' } }, ...headers },
+    content: { 'application/json': { schema } },
+  };
+}
+
+const ETAG = {
+  ETag: { description: 'The revision shown, quoted: send it back as If-Match', schema: { type: 'string', example: '"4"' } },
+};
+
+function read(operation: Omit<Operation, 'method' | 'tag' | 'headers'>): Operation {
+  return { method: 'get', tag: 'reads', headers: REQUEST_ID, ...operation };
+}
+
+export const READ_OPERATIONS: Operation[] = [
+  read({
+    operationId: 'listArticles',
+    path: '/articles',
+    summary: 'Articles, most recently changed first, a page at a time',
+    access: 'signed-in',
+    query: {
+      properties: {
+        ...page(PAGE_SIZE),
+        status: { type: 'string', enum: ['draft', 'published', 'withdrawn'] },
+        category: text(200, { description: 'A category slug', example: 'diplomacy' }),
+      },
+    },
+    responses: { 200: ok(ref('ArticlePage'), 'A page of articles'), ...problems(400, 401, 429, 503) },
+  }),
+  read({
+    operationId: 'getArticle',
+    path: '/articles/{id}',
+    summary: 'The current article, or as it was at ?revision=N or ?asOf=<time>',
+    access: 'signed-in',
+    params: ID,
+    query: {
+      properties: {
+        revision: wholeNumber(1, MAX_INT, { description: 'The article as it was at this revision.' }),
+        asOf: { type: 'string', format: 'date-time', description: 'The article as it was at this moment (RFC 3339).' },
+      },
+      rules: { not: { required: ['revision', 'asOf'] }, description: 'revision and asOf exclude each other.' },
+    },
+    responses: { 200: ok(ref('Article'), 'The article', ETAG), ...problems(400, 401, 404, 429, 503) },
+  }),
+  read({
+    operationId: 'listRevisions',
+    path: '/articles/{id}/revisions',
+    summary: 'The revision history, oldest first: who, when, why and what',
+    access: 'signed-in',
+    params: ID,
+    query: { properties: page(HISTORY_PAGE_SIZE) },
+    responses: { 200: ok(ref('RevisionPage'), 'A page of revisions'), ...problems(400, 401, 404, 429, 503) },
+  }),
+  read({
+    operationId: 'getRevision',
+    path: '/articles/{id}/revisions/{n}',
+    summary: 'One revision: who, when, why, and the article as it was then',
+    access: 'signed-in',
+    params: { ...ID, n: wholeNumber(1, MAX_INT, { description: 'The revision' }) },
+    responses: { 200: ok(ref('Revision'), 'The revision', ETAG), ...problems(400, 401, 404, 429, 503) },
+  }),
+  read({
+    operationId: 'diffRevisions',
+    path: '/articles/{id}/diff',
+    summary: 'Word-level differences between two revisions, block by block',
+    access: 'signed-in',
+    params: ID,
+    query: {
+      properties: { from: wholeNumber(1, MAX_INT, { example: 3 }), to: wholeNumber(1, MAX_INT, { example: 4 }) },
+      required: ['from', 'to'],
+    },
+    responses: { 200: ok(ref('ArticleDiff'), 'The differences'), ...problems(400, 401, 404, 429, 503) },
+  }),
+  read({
+    operationId: 'auditArticle',
+    path: '/articles/{id}/audit',
+    summary: 'Checks the article’s hash chain',
+    description:
+      'Each event stores SHA-256 over its revision, type, data and metadata (PostgreSQL jsonb text) and the previous event’s hash. brokenAt is the first revision whose stored fields no longer produce its hash. Keep headHash elsewhere to detect a removed tail too.',
+    access: ['auditor', 'editor'],
+    params: ID,
+    responses: { 200: ok(ref('Audit'), 'The verdict'), ...problems(400, 401, 403, 404, 429, 503) },
+  }),
+  read({
+    operationId: 'listEvents',
+    path: '/articles/{id}/events',
+    summary: 'The raw event log of the article, oldest first (auditors and editors)',
+    access: ['auditor', 'editor'],
+    params: ID,
+    responses: {
+      200: ok({ type: 'array', items: ref('StoredEvent') }, 'Every event as stored'),
+      ...problems(400, 401, 403, 404, 429, 503),
+    },
+  }),
+  read({
+    operationId: 'listCorrections',
+    path: '/corrections',
+    summary: 'The public corrections feed across articles, newest first',
+    access: 'signed-in',
+    query: { properties: page(PAGE_SIZE) },
+    responses: { 200: ok(ref('CorrectionPage'), 'A page of notices'), ...problems(400, 401, 429, 503) },
+  }),
+  {
+    operationId: 'health',
+    method: 'get',
+    path: '/health',
+    tag: 'operations',
+    summary: 'Liveness and readiness',
+    access: 'public',
+    responses: {
+      200: ok(ref('Health'), 'Up: the database answers'),
+      503: { description: 'The database is unreachable', content: { 'application/json': { schema: ref('Health') } } },
+    },
+  },
+];
