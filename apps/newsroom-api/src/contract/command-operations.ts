@@ -259,9 +259,9 @@ export const COMMAND_OPERATIONS: Operation[] = [
     summary: 'Restore the content of a past revision, as a new revision (ArticleRestored)',
     access: ['editor'],
     body: json(object({ revision: wholeNumber(1, MAX_INT), reason: reason(true) }, ['revision', 'reason']), {
-      original: {
-        summary: 'Back to the story as imported',
-        value: { revision: 1, reason: 'The later edits introduced an error' },
+      headlined: {
+        summary: 'Back to the story as first headlined, before the later edits',
+        value: { revision: 2, reason: 'The later edits introduced an error' },
       },
     }),
   }),
@@ -273,9 +273,9 @@ export const COMMAND_OPERATIONS: Operation[] = [
       summary: 'Undo the change made at one revision, keeping later ones (ChangeReverted)',
       access: ['editor'],
       body: json(object({ revision: wholeNumber(1, MAX_INT), reason: reason(true) }, ['revision', 'reason']), {
-        headline: {
-          summary: 'Undo the headline change of revision 2',
-          value: { revision: 2, reason: 'The headline overstated the result' },
+        category: {
+          summary: 'Undo the category added at revision 5, keeping the corrections made before and after it',
+          value: { revision: 5, reason: 'The story is not about diplomacy after all' },
         },
       }),
     },

@@ -36,7 +36,7 @@ const EXAMPLE: Record<number, Record<string, unknown>> = {
     type: '/problems/article-not-found',
     title: 'Article not found',
     status: 404,
-    detail: 'Article 1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed does not exist.',
+    detail: 'No article has the id 1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed.',
   },
   409: {
     type: '/problems/revert-conflict',
@@ -48,8 +48,8 @@ const EXAMPLE: Record<number, Record<string, unknown>> = {
     type: '/problems/precondition-failed',
     title: 'Precondition failed',
     status: 412,
-    detail: 'The article is at revision 4; If-Match named "3". Nothing was changed.',
-    currentRevision: 4,
+    detail: 'The article is at revision 3; If-Match named "2". Nothing was changed.',
+    currentRevision: 3,
   },
   413: { type: '/problems/payload-too-large', title: 'Payload too large', status: 413, detail: 'The request body exceeds 1mb.' },
   415: {
@@ -62,7 +62,8 @@ const EXAMPLE: Record<number, Record<string, unknown>> = {
     type: '/problems/text-not-found',
     title: 'Text not found',
     status: 422,
-    detail: '“La Casa officials” does not occur in the article.',
+    detail: '“La Casa officials” does not occur in the article',
+    matches: 0,
   },
   429: { type: '/problems/too-many-requests', title: 'Too many requests', status: 429, detail: 'Slow down.' },
   503: {

@@ -1,0 +1,142 @@
+import type { Example, Operation } from '../../apps/newsroom-api/src/contract/operation';
+import { operationById } from '../../apps/newsroom-api/src/contract/operations';
+import { GENEVA_SUMMIT } from '../support/sample-story';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * Every request example of the OpenAPI document is sent, on the sample story, and answered as
+ * the document says it succeeds; every problem example is the refusal the story really gets.
+ */
+describe('the documented examples, executed', () => {
+  let t: TestApp;
+  let editor: string;
+  let id: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ runFollowers: false });
+    editor = await t.token('eddie', 'editor');
+    const imported = await t
+      .http()
+      .post('/articles')
+      .set('Authorization', `Bearer ${editor}`)
+      .type('text/plain')
+      .send(GENEVA_SUMMIT);
+    id = imported.body.id;
+  });
+  afterAll(() => t.close());
+
+  function examplesOf(operation: Operation, mediaType = 'application/json'): Example[] {
+    return Object.values(operation.body?.content[mediaType]?.examples ?? {});
+  }
+
+  function successOf(operation: Operation): number {
+    return Number(Object.keys(operation.responses).find((status) => Number(status) < 300));
+  }
+
+  async function send(operationId: string, params: Record<string, string> = {}) {
+    const operation = operationById(operationId);
+    const [example] = examplesOf(operation);
+    const path = operation.path.replace(/\{(\w+)\}/g, (_m, name: string) => params[name] ?? id);
+    const res = await t
+      .http()
+      [operation.method](path)
+      .set('Authorization', `Bearer ${editor}`)
+      .send(example.value as object);
+    expect({ operationId, status: res.status, detail: res.body.detail }).toEqual({
+      operationId,
+      status: successOf(operation),
+      detail: undefined,
+    });
+    return res;
+  }
+
+  it('creates an article from each example of POST /articles, JSON and text', async () => {
+    const operation = operationById('createArticle');
+    for (const mediaType of ['application/json', 'text/plain']) {
+      for (const { value } of examplesOf(operation, mediaType)) {
+        const res = await t
+          .http()
+          .post('/articles')
+          .set('Authorization', `Bearer ${editor}`)
+          .type(mediaType)
+          .send(value as string);
+        expect(res.status).toBe(201);
+        expect(res.body.categories).toEqual([
+          { slug: 'diplomacy', label: 'Diplomacy', ...(mediaType === 'text/plain' ? {} : { code: 'medtop:20000639' }) },
+        ]);
+      }
+    }
+  });
+
+  it('walks the sample story through every command example, each answered as documented', async () => {
+    expect((await send('setHeadline')).body.revision).toBe(2);
+    const fixed = await send('fixAttribution');
+    expect(fixed.body.blocks[8].text).toContain('CNN’s Matthew Chance');
+    expect(fixed.body.corrections).toHaveLength(1);
+    expect((await send('correctText')).body.blocks[4].text).toMatch(/a White House official said\.$/);
+    expect((await send('addCategory')).body.categories).toEqual([
+      { slug: 'diplomacy', label: 'Diplomacy', code: 'medtop:20000639' },
+    ]);
+    const reverted = await send('revert');
+    expect(reverted.body).toMatchObject({ revision: 6, categories: [] });
+    expect(reverted.body.blocks[4].text).toMatch(/a White House official said\.$/);
+    expect((await send('removeCategory', { slug: 'diplomacy' })).body.revision).toBe(6);
+    expect((await send('publish')).body).toMatchObject({ revision: 7, status: 'published' });
+    const restored = await send('restore');
+    expect(restored.body.revision).toBe(8);
+    expect(restored.body.blocks[8].text).toContain('Citizen Free Press’s Matthew Chance');
+    expect((await send('withdraw')).body).toMatchObject({ revision: 9, status: 'withdrawn' });
+  });
+
+  it('answers the documented query examples', async () => {
+    const diff = operationById('diffRevisions').query?.properties ?? {};
+    const res = await t
+      .http()
+      .get(`/articles/${id}/diff?from=${String(diff.from.example)}&to=${String(diff.to.example)}`)
+      .set('Authorization', `Bearer ${editor}`);
+    expect(res.status).toBe(200);
+    expect(res.body.blocks.find((b: { change: string }) => b.change === 'changed').blockId).toBe('b5');
+  });
+
+  it('documents each refusal with the problem the sample story really gets', async () => {
+    const reporter = await t.token('rita', 'reporter');
+    const story = await t
+      .http()
+      .post('/articles')
+      .set('Authorization', `Bearer ${reporter}`)
+      .type('text/plain')
+      .send(GENEVA_SUMMIT);
+    const at = `/articles/${story.body.id}`;
+    await t
+      .http()
+      .put(`${at}/headline`)
+      .set('Authorization', `Bearer ${editor}`)
+      .send({ headline: 'Geneva', reason: 'Headline' });
+    await t.http().post(`${at}/publication`).set('Authorization', `Bearer ${editor}`).send({});
+    const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+    const refusals: Record<number, () => Promise<{ body: Record<string, unknown> }>> = {
+      400: () => t.http().delete(`${at}/publication`).set(as(editor)).send({}),
+      401: () => t.http().get(at),
+      404: () => t.http().get('/articles/1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed').set(as(editor)),
+      412: () =>
+        t
+          .http()
+          .post(`${at}/text-corrections`)
+          .set(as(editor))
+          .set('If-Match', '"2"')
+          .send({ find: 'x', replace: 'y', reason: 'z' }),
+      415: () => t.http().post(`${at}/categories`).set(as(editor)).set('Content-Type', 'text/xml').send('<label/>'),
+      422: () =>
+        t.http().post(`${at}/text-corrections`).set(as(editor)).send({ find: 'La Casa officials', replace: 'x', reason: 'y' }),
+      403: () => t.http().post(`${at}/text-corrections`).set(as(reporter)).send({ find: 'La Casa', replace: 'x', reason: 'y' }),
+    };
+    const answered: unknown[] = [];
+    const documented: unknown[] = [];
+    for (const [status, refuse] of Object.entries(refusals)) {
+      const examples = operationById('correctText').responses[Number(status)].content?.['application/problem+json'].examples;
+      documented.push(Object.values(examples ?? {})[0].value);
+      answered.push((await refuse()).body);
+    }
+    expect(answered).toEqual(documented);
+  });
+});
