@@ -20,6 +20,8 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!@nestjs/throttler/)'],
   setupFiles: ['<rootDir>/test/support/jest/nest-esm-bridge.ts'],
+  // Every answer received through supertest is checked against the OpenAPI document (issue 17).
+  setupFilesAfterEnv: ['<rootDir>/test/support/contract/check-every-response.ts'],
   moduleNameMapper: { ...aliases, '^(\\.{1,2}/.*)\\.js$': '$1' },
   testRegex: '(libs|apps|test)/.*\\.(spec|e2e-spec)\\.ts$',
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],

@@ -35,11 +35,11 @@ describe('the OpenAPI document', () => {
     expect(readFileSync(GENERATED_TYPES_PATH, 'utf8')).toBe(await generateApiTypes(served));
   });
 
-  const parameters = (where: string) =>
+  const parameters = (where: string): Json[] =>
     operations.flatMap((operation) =>
       ((operation.parameters ?? []) as Json[]).filter((p) => p.in === where).map((p) => ({ ...p, key: operation.key })),
     );
-  const jsonBodies = () =>
+  const jsonBodies = (): Json[] =>
     operations.flatMap((operation) => {
       const schema = operation.requestBody?.content?.['application/json']?.schema;
       return schema ? [{ key: operation.key, schema }] : [];
