@@ -567,6 +567,8 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
+                    /** @description The scheme to use */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -576,7 +578,7 @@ export interface operations {
             /** @description Too many requests; Retry-After says when to try again */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
+                    /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -587,6 +589,8 @@ export interface operations {
             /** @description The database is unreachable */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -658,6 +662,8 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
+                    /** @description The scheme to use */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -703,7 +709,7 @@ export interface operations {
             /** @description Too many requests; Retry-After says when to try again */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
+                    /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -714,6 +720,8 @@ export interface operations {
             /** @description The database is unreachable */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -775,6 +783,8 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
+                    /** @description The scheme to use */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -838,7 +848,7 @@ export interface operations {
             /** @description Too many requests; Retry-After says when to try again */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
+                    /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -849,6 +859,8 @@ export interface operations {
             /** @description The database is unreachable */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -927,6 +939,8 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
+                    /** @description The scheme to use */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -990,7 +1004,7 @@ export interface operations {
             /** @description Too many requests; Retry-After says when to try again */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
+                    /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -1001,6 +1015,8 @@ export interface operations {
             /** @description The database is unreachable */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1079,6 +1095,8 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
+                    /** @description The scheme to use */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1142,7 +1160,7 @@ export interface operations {
             /** @description Too many requests; Retry-After says when to try again */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
+                    /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -1153,6 +1171,8 @@ export interface operations {
             /** @description The database is unreachable */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1220,6 +1240,8 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
+                    /** @description The scheme to use */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1283,7 +1305,7 @@ export interface operations {
             /** @description Too many requests; Retry-After says when to try again */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
+                    /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -1294,6 +1316,8 @@ export interface operations {
             /** @description The database is unreachable */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1355,6 +1379,8 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
+                    /** @description The scheme to use */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1418,7 +1444,7 @@ export interface operations {
             /** @description Too many requests; Retry-After says when to try again */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
+                    /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -1429,6 +1455,8 @@ export interface operations {
             /** @description The database is unreachable */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1489,6 +1517,8 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
+                    /** @description The scheme to use */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1552,7 +1582,7 @@ export interface operations {
             /** @description Too many requests; Retry-After says when to try again */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
+                    /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -1563,6 +1593,8 @@ export interface operations {
             /** @description The database is unreachable */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1623,6 +1655,8 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
+                    /** @description The scheme to use */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1686,7 +1720,7 @@ export interface operations {
             /** @description Too many requests; Retry-After says when to try again */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
+                    /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -1697,6 +1731,8 @@ export interface operations {
             /** @description The database is unreachable */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1758,6 +1794,8 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
+                    /** @description The scheme to use */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1821,7 +1859,7 @@ export interface operations {
             /** @description Too many requests; Retry-After says when to try again */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
+                    /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -1832,6 +1870,8 @@ export interface operations {
             /** @description The database is unreachable */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1893,6 +1933,8 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
+                    /** @description The scheme to use */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1965,7 +2007,7 @@ export interface operations {
             /** @description Too many requests; Retry-After says when to try again */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
+                    /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -1976,6 +2018,8 @@ export interface operations {
             /** @description The database is unreachable */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2028,6 +2072,8 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
+                    /** @description The scheme to use */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2046,7 +2092,7 @@ export interface operations {
             /** @description Too many requests; Retry-After says when to try again */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
+                    /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -2057,6 +2103,8 @@ export interface operations {
             /** @description The database is unreachable */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2105,6 +2153,8 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
+                    /** @description The scheme to use */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2123,7 +2173,7 @@ export interface operations {
             /** @description Too many requests; Retry-After says when to try again */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
+                    /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -2134,6 +2184,8 @@ export interface operations {
             /** @description The database is unreachable */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2182,6 +2234,8 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
+                    /** @description The scheme to use */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2200,7 +2254,7 @@ export interface operations {
             /** @description Too many requests; Retry-After says when to try again */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
+                    /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -2211,6 +2265,8 @@ export interface operations {
             /** @description The database is unreachable */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2259,6 +2315,8 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
+                    /** @description The scheme to use */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2277,7 +2335,7 @@ export interface operations {
             /** @description Too many requests; Retry-After says when to try again */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
+                    /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -2288,6 +2346,8 @@ export interface operations {
             /** @description The database is unreachable */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2333,6 +2393,8 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
+                    /** @description The scheme to use */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2360,7 +2422,7 @@ export interface operations {
             /** @description Too many requests; Retry-After says when to try again */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
+                    /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -2371,6 +2433,8 @@ export interface operations {
             /** @description The database is unreachable */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2416,6 +2480,8 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
+                    /** @description The scheme to use */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2443,7 +2509,7 @@ export interface operations {
             /** @description Too many requests; Retry-After says when to try again */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
+                    /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -2454,6 +2520,8 @@ export interface operations {
             /** @description The database is unreachable */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2500,6 +2568,8 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
+                    /** @description The scheme to use */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2509,7 +2579,7 @@ export interface operations {
             /** @description Too many requests; Retry-After says when to try again */
             429: {
                 headers: {
-                    /** @description Seconds to wait */
+                    /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -2520,6 +2590,8 @@ export interface operations {
             /** @description The database is unreachable */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

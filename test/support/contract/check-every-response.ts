@@ -38,6 +38,11 @@ prototype.assert = function (error, res, fn) {
   return assert.call(this, error, res, fn);
 };
 
+/** Records an answer received by other means than supertest (the typed client's fetch). */
+export function recordExchange(method: string, url: string, response: ReceivedResponse): void {
+  received.push({ method, url, response });
+}
+
 /** Checks the answers received since the last call and forgets them: one line per answer outside the document. */
 export async function takeViolations(): Promise<string[]> {
   const exchanges = received.splice(0);

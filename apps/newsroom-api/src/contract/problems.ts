@@ -76,7 +76,18 @@ const EXAMPLE: Record<number, Record<string, unknown>> = {
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 
-/** The documented answer for a refusal: problem+json with an example, and Retry-After on 429. */
+const RETRY_AFTER = { description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 0 } };
+
+/** Headers a refusal carries besides its body (RFC 9110 §11.6.1 and §10.2.3). */
+const HEADERS: Record<number, Answer['headers']> = {
+  401: {
+    'WWW-Authenticate': { description: 'The scheme to use', schema: { type: 'string', example: 'Bearer realm="newsroom"' } },
+  },
+  429: { 'Retry-After': RETRY_AFTER },
+  503: { 'Retry-After': RETRY_AFTER },
+};
+
+/** The documented answer for a refusal: problem+json with an example, and its headers. */
 export function problem(status: number, description = MEANING[status]): Answer {
   return {
     description,
@@ -86,9 +97,7 @@ export function problem(status: number, description = MEANING[status]): Answer {
         examples: { [`status${status}`]: { summary: MEANING[status], value: EXAMPLE[status] } },
       },
     },
-    ...(status === 429
-      ? { headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer', minimum: 0 } } } }
-      : {}),
+    ...(HEADERS[status] ? { headers: HEADERS[status] } : {}),
   };
 }
 
