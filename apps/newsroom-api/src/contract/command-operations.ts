@@ -150,6 +150,9 @@ const findReplace = (examples: Record<string, { summary: string; value: unknown 
     examples,
   );
 
+/** Restore to, or revert, one revision: which, and why. */
+const REVISION_AND_REASON = object({ revision: wholeNumber(1, MAX_INT), reason: reason(true) }, ['revision', 'reason']);
+
 export const COMMAND_OPERATIONS: Operation[] = [
   createArticle,
   command({
@@ -258,7 +261,7 @@ export const COMMAND_OPERATIONS: Operation[] = [
     path: '/articles/{id}/restorations',
     summary: 'Restore the content of a past revision, as a new revision (ArticleRestored)',
     access: ['editor'],
-    body: json(object({ revision: wholeNumber(1, MAX_INT), reason: reason(true) }, ['revision', 'reason']), {
+    body: json(REVISION_AND_REASON, {
       headlined: {
         summary: 'Back to the story as first headlined, before the later edits',
         value: { revision: 2, reason: 'The later edits introduced an error' },
@@ -272,7 +275,7 @@ export const COMMAND_OPERATIONS: Operation[] = [
       path: '/articles/{id}/reverts',
       summary: 'Undo the change made at one revision, keeping later ones (ChangeReverted)',
       access: ['editor'],
-      body: json(object({ revision: wholeNumber(1, MAX_INT), reason: reason(true) }, ['revision', 'reason']), {
+      body: json(REVISION_AND_REASON, {
         category: {
           summary: 'Undo the category added at revision 5, keeping the corrections made before and after it',
           value: { revision: 5, reason: 'The story is not about diplomacy after all' },

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { components } from '@newsroom/api-client';
 import { type Article, ArticleError } from '@newsroom/articles';
 import { EventStore } from '@newsroom/event-store';
 import { Pool } from 'pg';
@@ -6,14 +7,8 @@ import { streamIdOf } from '../article-stream';
 import { ArticleReader } from './article-reader';
 import { decodeCursor, encodeCursor } from './cursor';
 
-export interface RevisionEntry {
-  revision: number;
-  type: string;
-  actor: string;
-  reason: string | null;
-  recordedAt: string;
-  summary: string;
-}
+/** One entry of the history, as the contract publishes it. */
+export type RevisionEntry = components['schemas']['RevisionEntry'];
 
 export interface Page<T> {
   items: T[];
