@@ -4,7 +4,6 @@ import type { Response } from 'express';
 import { HISTORY_PAGE_SIZE } from '../contract/read-operations';
 import type { QueryOf } from '../contract/typed-input';
 import { Valid } from '../http/contract.guard';
-import { ProblemException } from '../http/problem';
 import { Route } from '../http/route.decorator';
 import { ArticleAudit } from './queries/article-audit';
 import { diffArticles } from './queries/article-diff';
@@ -77,17 +76,11 @@ export class ArticleReadsController {
 }
 
 /**
- * asOf passed RFC 3339 validation; a calendar-impossible one (2021-02-30) is still a 400. The
- * day is checked against its month itself: Date rolls 30 February over to 1 March silently.
+ * asOf passed the contract: RFC 3339, on a day its month has. A leap second (23:59:60, RFC 3339
+ * §5.7) is a moment Date cannot hold; it is read as the last millisecond of its minute, so the
+ * article is shown with everything recorded before that minute ended.
  */
 function momentOf(asOf: string): Date {
-  const moment = new Date(asOf);
-  const [, year, month, day] = /^(\d{4})-(\d{2})-(\d{2})/.exec(asOf) ?? [];
-  const daysInMonth = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
-  if (Number.isNaN(moment.getTime()) || Number(day) > daysInMonth) {
-    throw ProblemException.of(400, 'ValidationFailed', 'Validation failed', `asOf “${asOf}” is not a real moment.`, {
-      errors: [{ field: 'asOf', message: 'asOf must be an existing RFC 3339 date-time' }],
-    });
-  }
-  return moment;
+  const leap = /^(.*[Tt]\d\d:\d\d:)60(?:\.\d+)?(.*)$/.exec(asOf);
+  return leap ? new Date(new Date(`${leap[1]}59${leap[2]}`).getTime() + 999) : new Date(asOf);
 }

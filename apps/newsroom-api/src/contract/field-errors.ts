@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { NOT_BLANK, UNSTORABLE, UUID_PATTERN } from './schema-kit';
+import { NOT_BLANK, RFC3339_PATTERN, UNSTORABLE, UUID_PATTERN } from './schema-kit';
 
 export interface FieldError {
   field: string;
@@ -83,6 +83,7 @@ function bounds(error: ErrorObject): string {
 function patternWords(name: string, pattern: string): string {
   if (pattern === NOT_BLANK) return `${name} must not be blank`;
   if (pattern === UUID_PATTERN) return `${name} must be a UUID`;
+  if (pattern === RFC3339_PATTERN) return `${name} must be an RFC 3339 date-time`;
   return `${name} is malformed (it must match ${pattern})`;
 }
 

@@ -1,6 +1,6 @@
 import type { Answer, Operation } from './operation';
 import { problems } from './problems';
-import { MAX_INT, ref, text, uuid, wholeNumber, type Schema } from './schema-kit';
+import { MAX_INT, ref, RFC3339_PATTERN, text, uuid, wholeNumber, type Schema } from './schema-kit';
 
 /** Every read: current and past states, history, diffs, the raw log, the feed and health. */
 
@@ -62,7 +62,12 @@ export const READ_OPERATIONS: Operation[] = [
     query: {
       properties: {
         revision: wholeNumber(1, MAX_INT, { description: 'The article as it was at this revision.' }),
-        asOf: { type: 'string', format: 'date-time', description: 'The article as it was at this moment (RFC 3339).' },
+        asOf: {
+          type: 'string',
+          format: 'date-time',
+          pattern: RFC3339_PATTERN,
+          description: 'The article as it was at this moment (RFC 3339; a leap second reads as the end of its minute).',
+        },
       },
       rules: { not: { required: ['revision', 'asOf'] }, description: 'revision and asOf exclude each other.' },
     },

@@ -87,13 +87,13 @@ function check(validate: ValidateFunction | undefined, value: unknown, where: st
 
 /**
  * Paths and queries are text: a parameter the schema types as a whole number is read from
- * decimal digits only. Number() would take "0x10", "1e1", "1.0", "+1" and " 1"; anything else
+ * decimal digits only (leading zeros and all; the schema's bounds then apply). Number() would take "0x10", "1e1", "1.0", "+1" and " 1"; anything else
  * stays as sent, for the schema to refuse.
  */
 function wholeNumbersRead(values: Record<string, unknown>, schemas: Record<string, Schema>): Record<string, unknown> {
   const read: Record<string, unknown> = { ...values };
   for (const [name, value] of Object.entries(values)) {
-    if (schemas[name]?.type === 'integer' && typeof value === 'string' && /^\d{1,10}$/.test(value)) read[name] = Number(value);
+    if (schemas[name]?.type === 'integer' && typeof value === 'string' && /^\d+$/.test(value)) read[name] = Number(value);
   }
   return read;
 }

@@ -11,6 +11,9 @@ export const UNSTORABLE = '[\\u0000\\uD800-\\uDFFF]';
 export const NOT_BLANK = '\\S';
 /** RFC 9562's 8-4-4-4-12 hex form, any version. */
 export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+/** RFC 3339's date-time exactly: a T between date and time, an offset with its colon. */
+export const RFC3339_PATTERN =
+  '^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$';
 /** PostgreSQL's integer: revisions and positions above it cannot exist. */
 export const MAX_INT = 2_147_483_647;
 
