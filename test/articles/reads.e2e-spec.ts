@@ -77,6 +77,15 @@ describe('reads after the sample scenario', () => {
     expectProblem(await get(`/articles/${s.id}?asOf=yesterday`), 400);
   });
 
+  // RFC 3339 §5.7: a leap second is a real moment; it reads as the end of its minute.
+  it('takes asOf at a leap second, and refuses what RFC 3339 does not allow', async () => {
+    const latest = (await get(`/articles/${s.id}`)).body.revision;
+    expect((await get(`/articles/${s.id}?asOf=9999-12-31T23:59:60Z`)).body.revision).toBe(latest);
+    expectProblem(await get(`/articles/${s.id}?asOf=1990-12-31T23:59:60Z`), 404);
+    for (const malformed of ['2030-01-01T10:00:00+05', '2030-01-01 10:00:00Z', '2030-02-30T10:00:00Z'])
+      expectProblem(await get(`/articles/${s.id}?asOf=${encodeURIComponent(malformed)}`), 400);
+  });
+
   it('diffs the two text fixes at word level', async () => {
     const res = await get(`/articles/${s.id}/diff?from=3&to=4`);
     expect(res.status).toBe(200);
