@@ -18,6 +18,8 @@ export interface TestApp {
   /** The raw log behind the API's back, to prove what was (not) appended. */
   log: EventLog;
   http: () => ReturnType<typeof request>;
+  /** The app's address on a real socket (it starts listening on first use), for browsers and fetch. */
+  url(): Promise<string>;
   /** The typed client of libs/api-client, over a real socket, its answers checked like supertest's. */
   client(token?: string): Promise<NewsroomClient>;
   token(sub: string, ...roles: Role[]): Promise<string>;
@@ -44,6 +46,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     log,
     http: () => request(app.getHttpServer()),
     token: (sub, ...roles) => issueToken(TEST_SECRET, { sub, roles }),
+    url: baseUrl,
     client: async (token) => newsroomClient(await baseUrl(), token, checkedFetch),
     close: async () => {
       await log.close();
