@@ -41,7 +41,8 @@ describe('every operation under requests generated from its own schemas', () => 
   const tally = new Map<string, Map<string, number>>();
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // The one-click sign-in is mounted as on the embedded default, so that it is tested like every route.
+    t = await createTestApp({ localSignIn: true });
     for (const role of ['reporter', 'editor', 'auditor'] as const) tokens.set(role, await t.token(`contract-${role}`, role));
     const editor = tokens.get('editor') as string;
     const articleId = await createSampleArticle(t, editor);

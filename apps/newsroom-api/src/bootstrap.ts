@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { mountDesk } from './http/desk';
 import { answerNodeRefusalsWithProblems } from './http/node-refusals';
 import { mountOpenApi } from './http/openapi';
 import { PinoNestLogger } from './http/pino-nest-logger';
@@ -33,6 +34,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
       exposedHeaders: ['ETag', 'Location', 'Idempotent-Replayed', 'X-Request-Id', 'Retry-After'],
     });
   app.use(answerUnservedMethods(app));
+  mountDesk(app, config.deskDir);
   mountOpenApi(app);
   await app.init();
   return app;

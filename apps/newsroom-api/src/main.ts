@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     rateLimit: settings.rateLimit,
     logLevel: settings.logLevel,
     runFollowers: true,
+    localSignIn: runtime.embedded,
   });
   // Before listening: from the first request on, a signal stops the API gracefully, and once
   // "listening" is printed SIGUSR2 is already ignored.
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   // PORT=0 lets the system choose a free port: the line names the one it chose.
   const { port } = app.getHttpServer().address() as AddressInfo;
   process.stdout.write(`Newsroom API listening on http://localhost:${port} (docs at /docs)\n`);
+  process.stdout.write(`The desk: http://localhost:${port}/desk/\n`);
   if (runtime.embedded && !settings.jwtSecret) {
     const token = await issueToken(runtime.jwtSecret, { sub: 'local-editor', name: 'Local editor', roles: ['editor'] });
     process.stdout.write(`Editor token for local use (12 h):\n  ${token}\n`);

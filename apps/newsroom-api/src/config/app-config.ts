@@ -11,6 +11,13 @@ export interface AppConfig {
   logDestination?: NodeJS.WritableStream;
   /** Followers (corrections feed, listings) run in this process unless turned off (tests drive them). */
   runFollowers: boolean;
+  /**
+   * One-click sign-in for the desk (POST /local-sign-in), from loopback only: on for the embedded
+   * default, where the API runs on the user's own machine; never with DATABASE_URL.
+   */
+  localSignIn?: boolean;
+  /** The built desk served at /desk (default: dist/desk under the working directory). */
+  deskDir?: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
