@@ -10,9 +10,10 @@ export interface ReadRun {
 }
 
 /**
- * The stack's floor for comparison: `GET /articles/{id}` over the same articles, tokens and
- * connections. A read is one primary-key SELECT and an answer of the same size as a command's,
- * through the same middleware, guards and logging, so no command can be faster than it.
+ * The API's cheapest request, for comparison with commands: `GET /articles/{id}` over the same
+ * articles, tokens and connections. A read is one primary-key SELECT and an answer of the same
+ * size as a command's, through the same middleware, guards and logging, so no command can be
+ * faster than it.
  */
 export async function driveReads(
   baseUrl: string,

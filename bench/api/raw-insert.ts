@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { Latencies, type LatencySummary } from '../support/latencies';
+import type { EventRowInsert } from './floor-app/floor-fixtures';
 
 /** One event as stored, JSON text as it goes over the wire. */
 export interface EventPayload {
@@ -39,9 +40,7 @@ export async function measureRawInserts(
 ): Promise<InsertRun> {
   const clients = await Promise.all(Array.from({ length: connections }, () => connect(databaseUrl)));
   try {
-    await clients[0].query(`DROP TABLE IF EXISTS ${TABLE}`);
-    await clients[0].query(`CREATE TABLE ${TABLE} (LIKE events INCLUDING ALL)`);
-    const insert = await insertStatement(clients[0], payload);
+    const insert = await copyEventsTable(clients[0], TABLE, payload);
     const latencies = new Latencies();
     await meters.begin();
     const started = performance.now();
@@ -61,18 +60,15 @@ async function connect(url: string): Promise<Client> {
   return client;
 }
 
-interface InsertStatement {
-  text: string;
-  /** Every value but the stream id and revision ($1 and $2). */
-  values: string[];
-}
-
 /**
- * The plain INSERT of the payload's columns. The copied table has no triggers, so a column the
+ * A fresh copy of the events table (same columns, defaults, keys and indexes) named `table`, and
+ * the plain INSERT of the payload's columns into it. The copy has no triggers, so a column the
  * events table fills by trigger (or the store computes) must come with the payload: a missing
  * one is named rather than left to a bare NOT NULL violation.
  */
-async function insertStatement(client: Client, payload: EventPayload): Promise<InsertStatement> {
+export async function copyEventsTable(client: Client, table: string, payload: EventPayload): Promise<EventRowInsert> {
+  await client.query(`DROP TABLE IF EXISTS ${table}`);
+  await client.query(`CREATE TABLE ${table} (LIKE events INCLUDING ALL)`);
   const given: Record<string, string> = {
     type: payload.type,
     data: payload.data,
@@ -82,7 +78,7 @@ async function insertStatement(client: Client, payload: EventPayload): Promise<I
   const { rows } = await client.query<{ column_name: string }>(
     `SELECT column_name FROM information_schema.columns
      WHERE table_schema = current_schema() AND table_name = $1 AND is_nullable = 'NO' AND column_default IS NULL AND is_identity = 'NO'`,
-    [TABLE],
+    [table],
   );
   const missing = rows
     .map((row) => row.column_name)
@@ -91,13 +87,13 @@ async function insertStatement(client: Client, payload: EventPayload): Promise<I
   const names = Object.keys(given);
   const placeholders = names.map((_, index) => `$${index + 3}`).join(', ');
   return {
-    text: `INSERT INTO ${TABLE} (stream_id, revision, ${names.join(', ')}) VALUES ($1, $2, ${placeholders})`,
+    text: `INSERT INTO ${table} (stream_id, revision, ${names.join(', ')}) VALUES ($1, $2, ${placeholders})`,
     values: Object.values(given),
   };
 }
 
 /** One stream per client, revisions counting up: the same unique key the event store maintains. */
-async function insertUntil(client: Client, insert: InsertStatement, streamId: string, deadline: number, latencies: Latencies) {
+async function insertUntil(client: Client, insert: EventRowInsert, streamId: string, deadline: number, latencies: Latencies) {
   for (let revision = 1; performance.now() < deadline; revision++) {
     const sent = performance.now();
     await client.query(insert.text, [streamId, revision, ...insert.values]);

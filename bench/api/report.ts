@@ -1,11 +1,16 @@
 import type { RotaCounts } from './article-rota';
 import type { CommandRun } from './drive-commands';
+import type { FixedRequestRun } from './drive-fixed-request';
 import type { ReadRun } from './drive-reads';
+import type { FloorRuns } from './floor-phases';
 import type { InsertRun } from './raw-insert';
 import type { PhaseUsage } from './run-meters';
 
 /** The issue's targets for the command path. */
 export const TARGETS = { ratio: 0.35, p99Ms: 25, non2xx: 0 };
+
+/** API CPU per operation over the floor app's per request (issue 12): what our own code may add. */
+export const FLOOR_TARGETS = { read: 1.6, command: 2.5 };
 
 export interface BenchReport {
   server: string;
@@ -18,42 +23,79 @@ export interface BenchReport {
   commandUsage?: PhaseUsage;
   rawUsage?: PhaseUsage;
   readUsage?: PhaseUsage;
+  floor: FloorRuns;
   counts: RotaCounts;
 }
 
+/** CPU milliseconds one operation cost a process group; null where /proc is not there to read. */
+function cpuMsPer(usage: PhaseUsage | undefined, group: string, count: number): number | null {
+  const ms = usage ? (usage.cpu.groups[group] * 1000) / count : NaN;
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/** The API's CPU per read and per command over the floor's per request. */
+function floorRatios(report: BenchReport) {
+  const { commands, reads, floor } = report;
+  const apiRead = cpuMsPer(report.readUsage, 'api', reads.completed);
+  const apiCommand = cpuMsPer(report.commandUsage, 'api', commands.completed);
+  const bare = cpuMsPer(floor.bare.usage, 'floor', floor.bare.run.completed);
+  const bareInsert = cpuMsPer(floor.insert.usage, 'floor', floor.insert.run.completed);
+  return {
+    apiRead,
+    apiCommand,
+    bare,
+    bareInsert,
+    read: apiRead !== null && bare ? apiRead / bare : null,
+    command: apiCommand !== null && bareInsert ? apiCommand / bareInsert : null,
+  };
+}
+
 export function printReport(report: BenchReport): void {
-  const { commands, reads, raw, counts } = report;
+  const { commands, reads, raw, floor, counts } = report;
   const ratio = commands.commandsPerSecond / raw.insertsPerSecond;
+  const overFloor = floorRatios(report);
   const lines = [
     '',
     `newsroom API commands vs raw INSERT — ${report.server}, ${report.connections} connections, ${report.articles} articles`,
     '',
-    `  commands     ${rate(commands.commandsPerSecond)}/s   p50 ${ms(commands.p50)}   p99 ${ms(commands.p99)}   max ${ms(commands.max)}   (${commands.completed} in ${commands.seconds.toFixed(1)} s)`,
-    `  reads        ${rate(reads.readsPerSecond)}/s   p50 ${ms(reads.p50)}   p99 ${ms(reads.p99)}   (GET /articles/{id} of the same articles, ${reads.non2xx} non-2xx: the stack's floor)`,
-    `  raw INSERT   ${rate(raw.insertsPerSecond)}/s   p50 ${ms(raw.p50)}   p99 ${ms(raw.p99)}   max ${ms(raw.max)}   (${raw.count} in ${raw.seconds.toFixed(1)} s, ${report.payloadBytes} B of JSON and hash each)`,
+    `  commands        ${rate(commands.commandsPerSecond)}/s   p50 ${ms(commands.p50)}   p99 ${ms(commands.p99)}   max ${ms(commands.max)}   (${commands.completed} in ${commands.seconds.toFixed(1)} s)`,
+    `  reads           ${rate(reads.readsPerSecond)}/s   p50 ${ms(reads.p50)}   p99 ${ms(reads.p99)}   (GET /articles/{id} of the same articles, ${reads.non2xx} non-2xx)`,
+    `  raw INSERT      ${rate(raw.insertsPerSecond)}/s   p50 ${ms(raw.p50)}   p99 ${ms(raw.p99)}   max ${ms(raw.max)}   (${raw.count} in ${raw.seconds.toFixed(1)} s, ${report.payloadBytes} B of JSON and hash each)`,
     '',
-    ...usageLines('per command ', report.commandUsage, commands.completed, {
+    ...usageLines('per command    ', report.commandUsage, commands.completed, {
       api: 'API',
       postgres: 'PostgreSQL',
       bench: 'load generator',
     }),
-    ...usageLines('per read    ', report.readUsage, reads.completed, {
+    ...usageLines('per read       ', report.readUsage, reads.completed, {
       api: 'API',
       postgres: 'PostgreSQL',
       bench: 'load generator',
     }),
-    ...usageLines('per raw row ', report.rawUsage, raw.count, { postgres: 'PostgreSQL', bench: 'pg client' }),
+    ...usageLines('per raw row    ', report.rawUsage, raw.count, { postgres: 'PostgreSQL', bench: 'pg client' }),
     '',
-    `  for scale   commands/reads ${(commands.commandsPerSecond / reads.readsPerSecond).toFixed(2)}×   reads/raw ${(reads.readsPerSecond / raw.insertsPerSecond).toFixed(2)}×`,
+    `  the stack's floor: Nest on Express alone, in a process started like the API's, no logging`,
+    floorLine('bare           ', floor.bare.run, `GET of the same ${floor.documentBytes} B of JSON a read answers`),
+    floorLine('bare INSERT    ', floor.insert.run, "POST doing one INSERT of the command's event row"),
+    ...usageLines('per bare       ', floor.bare.usage, floor.bare.run.completed, floorNames),
+    ...usageLines('per bare INSERT', floor.insert.usage, floor.insert.run.completed, floorNames),
+    '',
+    `  for scale      commands/reads ${(commands.commandsPerSecond / reads.readsPerSecond).toFixed(2)}×   reads/raw ${(reads.readsPerSecond / raw.insertsPerSecond).toFixed(2)}×`,
     verdict(`ratio commands/raw ${ratio.toFixed(2)}×`, ratio >= TARGETS.ratio, `≥ ${TARGETS.ratio}×`),
     verdict(`p99 ${ms(commands.p99)}`, commands.p99 <= TARGETS.p99Ms, `≤ ${TARGETS.p99Ms} ms`),
+    floorVerdict('read', overFloor.apiRead, 'bare', overFloor.bare, overFloor.read, FLOOR_TARGETS.read),
+    floorVerdict('command', overFloor.apiCommand, 'bare INSERT', overFloor.bareInsert, overFloor.command, FLOOR_TARGETS.command),
     verdict(
       `non-2xx ${commands.non2xx}, no answer ${commands.errors}, revision skips ${counts.revisionSkips}`,
       commands.non2xx <= TARGETS.non2xx && commands.errors === 0 && counts.revisionSkips === 0,
       'all zero',
     ),
   ];
-  const busiest = Math.max(report.commandUsage?.cpu.others ?? 0, report.rawUsage?.cpu.others ?? 0);
+  const busiest = Math.max(
+    ...[report.commandUsage, report.rawUsage, report.readUsage, floor.bare.usage, floor.insert.usage].map(
+      (u) => u?.cpu.others ?? 0,
+    ),
+  );
   if (busiest > 0.1 * Math.max(commands.seconds, raw.seconds)) {
     lines.push(
       `  NOTE  other processes burned up to ${busiest.toFixed(1)} CPU-s during a phase: the machine was shared, rates are low`,
@@ -63,8 +105,8 @@ export function printReport(report: BenchReport): void {
   for (const sample of counts.samples) lines.push(`    ${sample}`);
   process.stdout.write(`${lines.join('\n')}\n\n`);
   // One line a script can collect across runs to take medians.
-  const perOp = (usage: PhaseUsage | undefined, group: string, count: number) =>
-    usage ? round((usage.cpu.groups[group] * 1000) / count, 3) : null;
+  const perOp = (usage: PhaseUsage | undefined, group: string, count: number) => maybe(cpuMsPer(usage, group, count), 3);
+  const walKiB = (usage: PhaseUsage | undefined, count: number) => (usage ? round(usage.walBytes / 1024 / count, 2) : null);
   process.stdout.write(
     `BENCH_API_JSON ${JSON.stringify({
       commandsPerSecond: round(commands.commandsPerSecond),
@@ -82,8 +124,21 @@ export function printReport(report: BenchReport): void {
       apiCpuMsPerCommand: perOp(report.commandUsage, 'api', commands.completed),
       pgCpuMsPerCommand: perOp(report.commandUsage, 'postgres', commands.completed),
       pgCpuMsPerRawRow: perOp(report.rawUsage, 'postgres', raw.count),
-      machineLoadCommands: report.commandUsage ? round(report.commandUsage.cpu.machineLoad) : null,
-      machineLoadRaw: report.rawUsage ? round(report.rawUsage.cpu.machineLoad) : null,
+      walKiBPerCommand: walKiB(report.commandUsage, commands.completed),
+      walKiBPerRawRow: walKiB(report.rawUsage, raw.count),
+      apiCpuMsPerRead: maybe(overFloor.apiRead, 3),
+      bareCpuMsPerRequest: maybe(overFloor.bare, 3),
+      bareInsertCpuMsPerRequest: maybe(overFloor.bareInsert, 3),
+      pgCpuMsPerBareInsert: perOp(floor.insert.usage, 'postgres', floor.insert.run.completed),
+      readOverBare: maybe(overFloor.read, 2),
+      commandOverBareInsert: maybe(overFloor.command, 2),
+      barePerSecond: round(floor.bare.run.requestsPerSecond),
+      bareInsertPerSecond: round(floor.insert.run.requestsPerSecond),
+      machineLoadCommands: load(report.commandUsage),
+      machineLoadReads: load(report.readUsage),
+      machineLoadRaw: load(report.rawUsage),
+      machineLoadBare: load(floor.bare.usage),
+      machineLoadBareInsert: load(floor.insert.usage),
     })}\n`,
   );
 }
@@ -110,6 +165,31 @@ function usageLines(label: string, usage: PhaseUsage | undefined, count: number,
   return [`  ${label} WAL ${kb(usage.walBytes / count)}   CPU ${cpu}   (${machine})`];
 }
 
+const floorNames = { floor: 'floor app', postgres: 'PostgreSQL', bench: 'load generator' };
+
+function floorLine(label: string, run: FixedRequestRun, what: string): string {
+  const failed = run.non2xx + run.errors > 0 ? `, ${run.non2xx} non-2xx, ${run.errors} no answer` : '';
+  return `  ${label}${rate(run.requestsPerSecond)}/s   p50 ${ms(run.p50)}   p99 ${ms(run.p99)}   (${what}, ${run.completed} in ${run.seconds.toFixed(1)} s${failed})`;
+}
+
+/** API CPU per operation ÷ the floor's per request, against its target; CPU per operation is steadier than a rate. */
+function floorVerdict(
+  what: string,
+  api: number | null,
+  floorName: string,
+  floor: number | null,
+  ratio: number | null,
+  target: number,
+): string {
+  if (api === null || floor === null || ratio === null)
+    return `  ----  API CPU per ${what} over the ${floorName} endpoint's: not measured`;
+  return verdict(
+    `API CPU per ${what} ${ms(api)} / ${floorName} endpoint's ${ms(floor)} = ${ratio.toFixed(2)}×`,
+    ratio <= target,
+    `≤ ${target}×`,
+  );
+}
+
 function verdict(what: string, met: boolean, target: string): string {
   return `  ${met ? 'PASS' : 'MISS'}  ${what}   (target ${target})`;
 }
@@ -118,3 +198,5 @@ const rate = (perSecond: number): string => perSecond.toFixed(0).padStart(6);
 const ms = (value: number): string => `${value.toFixed(2)} ms`;
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
 const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
+const maybe = (value: number | null, digits: number): number | null => (value === null ? null : round(value, digits));
+const load = (usage: PhaseUsage | undefined): number | null => (usage ? round(usage.cpu.machineLoad) : null);

@@ -6,10 +6,12 @@ import { monotonicMicros } from '../support/cpu-profile-summary';
 import type { ProcessGroup } from '../support/cpu-meter';
 import { type ApiProcess, buildApi, startApi } from './api-process';
 import { ArticleRota } from './article-rota';
+import { COMMAND_CYCLE } from './command-cycle';
 import { DatabaseProbe } from './database-probe';
 import { Diagnosis } from './diagnosis';
 import { driveCommands } from './drive-commands';
 import { driveReads } from './drive-reads';
+import { measureFloor } from './floor-phases';
 import { measureRawInserts } from './raw-insert';
 import { printReport } from './report';
 import { PhaseMeters } from './run-meters';
@@ -27,7 +29,7 @@ async function main(): Promise<void> {
   const settings = loadBenchSettings();
   if (settings.build) {
     log('compiling the API');
-    buildApi();
+    buildApi(log);
   }
   const diagnosis = new Diagnosis(settings.diagnose);
 
@@ -83,7 +85,7 @@ async function main(): Promise<void> {
     loadWindow.toUs = monotonicMicros();
     await commandMeters.end();
 
-    log(`reading the same articles for ${settings.seconds} s at ${settings.connections} connections (the stack's floor)`);
+    log(`reading the same articles for ${settings.seconds} s at ${settings.connections} connections`);
     const readMeters = new PhaseMeters(wal, groups);
     await readMeters.begin();
     const readWindow = { fromUs: monotonicMicros(), toUs: 0 };
@@ -91,11 +93,29 @@ async function main(): Promise<void> {
     readWindow.toUs = monotonicMicros();
     await readMeters.end();
 
+    const document = await readArticle(api.baseUrl, ids[0], tokens[0]);
     // The API sits idle from here on, so the baseline has the machine to itself.
     const payload = await probe.latestCorrection();
     log(`raw INSERT baseline for ${settings.seconds} s at ${settings.connections} connections`);
     const rawMeters = new PhaseMeters(wal, groups);
     const raw = await measureRawInserts(database.url, payload, settings.connections, settings.seconds, rawMeters);
+    // Stopped before the floor runs: neither the API's followers nor its exit compete with it.
+    await api.stop();
+    api = undefined;
+
+    const floor = await measureFloor({
+      api: { databaseUrl: database.url, jwtSecret, logLevel: settings.logLevel },
+      document,
+      payload,
+      headers: { authorization: `Bearer ${tokens[0]}` },
+      commandBody: COMMAND_CYCLE[0].body,
+      connections: settings.connections,
+      seconds: settings.seconds,
+      warmupRequests: settings.warmupCommands,
+      wal,
+      groups: { postgres: groups.postgres, bench: groups.bench },
+      log,
+    });
 
     const report = {
       server: database.server,
@@ -111,15 +131,21 @@ async function main(): Promise<void> {
       commandUsage: commandMeters.usage,
       rawUsage: rawMeters.usage,
       readUsage: readMeters.usage,
+      floor,
       counts: rota.counts,
     };
-    await api.stop();
-    api = undefined;
     printReport(report);
     diagnosis.print(commands.completed, { commands: loadWindow, reads: readWindow });
   } finally {
     await cleanUp();
   }
+}
+
+/** One read's answer, as the API serialised it: the document the floor's bare endpoint answers too. */
+async function readArticle(baseUrl: string, id: string, token: string): Promise<unknown> {
+  const response = await fetch(`${baseUrl}/articles/${id}`, { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`reading article ${id} for the floor answered ${response.status}`);
+  return response.json();
 }
 
 runBench('bench:api', main);

@@ -1,0 +1,40 @@
+import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { EventRowInserts } from './event-row-inserts';
+import type { FloorFixtures } from './floor-fixtures';
+
+export const FLOOR_FIXTURES = Symbol('FLOOR_FIXTURES');
+
+/** A small fixed answer for the INSERT endpoint, like a command's acknowledgement. */
+const INSERTED = { ok: true };
+
+/**
+ * The stack's floor: what Nest on Express costs with nothing of ours in the way (no middleware,
+ * guards, pipes, validation, logging or ORM).
+ */
+@Controller()
+export class FloorController {
+  constructor(
+    @Inject(FLOOR_FIXTURES) private readonly fixtures: FloorFixtures,
+    private readonly inserts: EventRowInserts,
+  ) {}
+
+  /** The benchmark's child launcher waits for this before driving load. */
+  @Get('health')
+  health() {
+    return { status: 'ok' };
+  }
+
+  /** The same document a read answers, serialised by Nest as the API's reads are. */
+  @Get('floor/document')
+  document() {
+    return this.fixtures.document;
+  }
+
+  /** One INSERT of a command's event row: the least a command can cost the API process. */
+  @Post('floor/insert')
+  @HttpCode(200)
+  async insert() {
+    await this.inserts.insertOne();
+    return INSERTED;
+  }
+}
