@@ -1,4 +1,4 @@
-// `npm start` builds first when the compiled entry is missing or older than any source file.
+// `npm start` builds first when the compiled entry (or the desk) is missing or older than any source file.
 const { execSync } = require('node:child_process');
 const { existsSync, readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
@@ -19,3 +19,6 @@ const sources = ['apps', 'libs', 'migrations'].filter(existsSync).map(newestSour
 if (!existsSync(entry) || Math.max(...sources) > statSync(entry).mtimeMs) {
   execSync('npx nest build', { stdio: 'inherit' });
 }
+
+// The desk, served by the API at /desk, when its sources are newer than its build.
+require('./build-desk-if-needed.cjs').buildDeskIfNeeded({ stdio: 'inherit' });

@@ -1,0 +1,50 @@
+import { cursorAfter, newestPage, olderPage } from './history-paging';
+import { can, identityOfToken } from './roles';
+import { matchesHeadline } from './stories-model';
+
+const token = (payload: object) => `h.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.s`;
+
+describe('role rules', () => {
+  it('hides publishing from reporters and every edit from auditors', () => {
+    expect(can(['reporter'], 'publish')).toBe(false);
+    expect(can(['reporter'], 'edit', 'draft')).toBe(true);
+    expect(can(['reporter'], 'edit', 'published')).toBe(false);
+    expect(can(['editor'], 'edit', 'published')).toBe(true);
+    expect(can(['editor'], 'publish')).toBe(true);
+    for (const action of ['create', 'edit', 'publish', 'withdraw', 'restore', 'revert'] as const)
+      expect(can(['auditor'], action, 'draft')).toBe(false);
+    expect(can(['auditor'], 'audit')).toBe(true);
+    expect(can(['reporter'], 'audit')).toBe(false);
+  });
+
+  it('reads who is signed in from the token', () => {
+    expect(identityOfToken(token({ sub: 'local-editor', name: 'Local editor', roles: ['editor', 'admin'] }))).toEqual({
+      sub: 'local-editor',
+      name: 'Local editor',
+      roles: ['editor'],
+    });
+    expect(identityOfToken('not a token')).toBeUndefined();
+    expect(identityOfToken(token({ roles: ['editor'] }))).toBeUndefined();
+  });
+});
+
+describe('history paging, newest first', () => {
+  it('asks for the last page first, then older ones down to revision 1', () => {
+    expect(newestPage(2000, 20)).toEqual({ after: 1980, limit: 20 });
+    expect(newestPage(7, 20)).toEqual({ after: 0, limit: 7 });
+    expect(olderPage(1981, 20)).toEqual({ after: 1960, limit: 20 });
+    expect(olderPage(11, 20)).toEqual({ after: 0, limit: 10 });
+    expect(olderPage(1, 20)).toBeUndefined();
+    expect(cursorAfter(0)).toBeUndefined();
+    expect(Buffer.from(cursorAfter(1980)!, 'base64url').toString()).toBe('[1980]');
+  });
+});
+
+describe('headline search', () => {
+  it('matches every word, ignoring case, accents and quote styles', () => {
+    const story = { headline: 'Biden’s talks in Genève', blocks: [] };
+    expect(matchesHeadline(story, "biden's geneve")).toBe(true);
+    expect(matchesHeadline(story, 'putin')).toBe(false);
+    expect(matchesHeadline(story, '  ')).toBe(true);
+  });
+});

@@ -1,0 +1,216 @@
+/// <reference lib="dom" />
+/**
+ * The desk in headless Chromium against the API on a real PostgreSQL (issue 11, "Must show"). The
+ * browser is Debian's chromium (or CHROMIUM_PATH); without one the suite fails saying how to get it.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { GENEVA_SUMMIT } from '../support/sample-story';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = join(process.cwd(), 'test', 'desk', 'screenshots');
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+let t: TestApp;
+let browser: Browser;
+let desk: string;
+let storyId: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`No Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH.`);
+  }
+  execFileSync(process.execPath, [join(process.cwd(), 'scripts', 'build-desk-if-needed.cjs')], { stdio: 'pipe' });
+  mkdirSync(SHOTS, { recursive: true });
+  t = await createTestApp({ localSignIn: true });
+  desk = `${await t.url()}/desk/`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+async function signedIn(role: 'editor' | 'reporter' | 'auditor', path = ''): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(desk);
+  await page.getByRole('button', { name: `Sign in as ${role}` }).click();
+  await page.getByRole('heading', { level: 1, name: 'Stories' }).waitFor();
+  if (path) await page.goto(`${desk}${path}`);
+  return { context, page };
+}
+
+/** A full-page screenshot at 1280 px and at a 390 px phone width. */
+async function shoot(page: Page, name: string): Promise<void> {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width === 1280 ? 900 : 844 });
+    await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** Selects `text` inside the story's paragraph that holds it, as a mouse drag would. */
+async function select(page: Page, text: string): Promise<void> {
+  await page.evaluate((wanted) => {
+    const block = [...document.querySelectorAll('[data-block-id]')].find((el) => el.textContent?.includes(wanted));
+    const node = block?.firstChild;
+    if (!node?.textContent) throw new Error(`not in the story: ${wanted}`);
+    const start = node.textContent.indexOf(wanted);
+    const range = document.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, start + wanted.length);
+    const selection = document.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }, text);
+  await page.getByTestId('selection').filter({ hasText: text }).waitFor();
+}
+
+const notice = (page: Page) => page.getByRole('status').filter({ hasText: 'Saved as revision' });
+
+describe('the desk', () => {
+  it('shows the sign-in screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(desk);
+    await page.getByRole('heading', { name: 'Sign in to the desk' }).waitFor();
+    await shoot(page, '01-sign-in');
+    await context.close();
+  });
+
+  it('lets an editor import, correct by selection, categorise, publish, diff and restore', async () => {
+    const { context, page } = await signedIn('editor');
+    await page.getByRole('button', { name: 'Import a story' }).click();
+    await page.getByLabel('Headline (optional)').fill('Biden and Putin end Geneva summit');
+    await page.getByLabel('Story text').fill(GENEVA_SUMMIT);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByTestId('revision').filter({ hasText: 'revision 1' }).waitFor();
+    storyId = /#\/stories\/([0-9a-f-]{36})/.exec(page.url())![1];
+
+    await select(page, 'Citizen Free Press’s Matthew Chance');
+    await page.getByRole('button', { name: 'Fix attribution' }).click();
+    expect(await page.getByLabel('Find').inputValue()).toBe('Citizen Free Press’s Matthew Chance');
+    await page.getByLabel('Replace with').fill('CNN’s Matthew Chance');
+    await page.getByLabel('Reason (kept in the history)').fill('Chance works for CNN');
+    await page.getByRole('button', { name: 'Save correction' }).click();
+    await notice(page).filter({ hasText: 'revision 2' }).waitFor();
+    expect(await page.locator('[data-block-id="b9"]').textContent()).toContain('question from CNN’s Matthew Chance.');
+
+    await select(page, 'a La Casa official said. White.');
+    await page.getByRole('button', { name: 'Correct this' }).click();
+    await page.getByLabel('Replace with').fill('a White House official said.');
+    await page.getByLabel('Reason (kept in the history)').fill('Mistranslated source');
+    await page
+      .getByLabel('Public notice (optional, shown to readers)')
+      .fill('An earlier version of this article misnamed the White House.');
+    await page.getByLabel('Kind of notice').selectOption('correction');
+    await page.getByRole('button', { name: 'Save correction' }).click();
+    await notice(page).filter({ hasText: 'revision 3' }).waitFor();
+    expect(await page.getByTestId('notices').textContent()).toContain('misnamed the White House');
+
+    await page.getByRole('button', { name: 'Add category' }).click();
+    await page.getByRole('textbox', { name: 'Category', exact: true }).fill('Diplomacy');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await notice(page).filter({ hasText: 'revision 4' }).waitFor();
+
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await notice(page).filter({ hasText: 'revision 5' }).waitFor();
+    expect(await page.locator('.badge').first().textContent()).toBe('published');
+    await shoot(page, '03-story');
+
+    await page.getByRole('link', { name: 'History' }).click();
+    await page.getByLabel('Revision 1', { exact: true }).check();
+    await page.getByLabel('Revision 5', { exact: true }).check();
+    await page.getByRole('button', { name: 'Compare revisions 1 and 5' }).click();
+    const diff = page.getByTestId('diff');
+    await diff.waitFor();
+    expect(await diff.locator('del').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('La Casa')]));
+    expect((await diff.locator('ins').allTextContents()).join(' ')).toContain('White House');
+    await shoot(page, '04-history-diff');
+
+    await page.locator('li[data-revision="1"]').getByRole('button', { name: 'Restore this version' }).click();
+    await page.getByRole('textbox', { name: 'Reason', exact: true }).fill('Back to the wire copy');
+    await page.getByRole('button', { name: 'Restore', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Revision 1 restored as revision 6' }).waitFor();
+    expect(await page.locator('[data-testid="timeline"] > li').first().getAttribute('data-revision')).toBe('6');
+    await context.close();
+  });
+
+  it('tells an editor who changed the story meanwhile (412) and never overwrites it', async () => {
+    const first = await signedIn('editor', `#/stories/${storyId}`);
+    await first.page.getByTestId('revision').filter({ hasText: 'revision 6' }).waitFor();
+
+    const second = await signedIn('editor', `#/stories/${storyId}`);
+    await second.page.getByRole('button', { name: 'Add category' }).click();
+    await second.page.getByRole('textbox', { name: 'Category', exact: true }).fill('Europe');
+    await second.page.getByRole('button', { name: 'Save' }).click();
+    await notice(second.page).filter({ hasText: 'revision 7' }).waitFor();
+    await second.context.close();
+
+    await select(first.page, 'four hours');
+    await first.page.getByRole('button', { name: 'Correct this' }).click();
+    await first.page.getByLabel('Replace with').fill('four and a half hours');
+    await first.page.getByLabel('Reason (kept in the history)').fill('Timing confirmed');
+    await first.page.getByRole('button', { name: 'Save correction' }).click();
+    const alert = first.page.getByRole('alert');
+    await alert.filter({ hasText: 'was not saved' }).waitFor();
+    const text = await alert.textContent();
+    expect(text).toContain('local-editor changed this story');
+    expect(text).toContain('Europe');
+    expect(text).toContain('revision 7');
+    await shoot(first.page, '05-story-412');
+    await first.page.getByRole('button', { name: 'Reload the story' }).click();
+    await first.page.getByTestId('revision').filter({ hasText: 'revision 7' }).waitFor();
+    expect(await first.page.locator('[data-block-id="b1"]').textContent()).toContain('more than four hours');
+    await first.context.close();
+  });
+
+  it('shows a reporter no publish button', async () => {
+    const { context, page } = await signedIn('reporter');
+    await page.getByRole('button', { name: 'Import a story' }).click();
+    await page.getByLabel('Story text').fill('Talks resume in Vienna\n\nNegotiators met again on Monday.');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('button', { name: 'Set headline' }).click();
+    await page.getByRole('textbox', { name: 'Headline', exact: true }).fill('Talks resume in Vienna on Monday');
+    await page.getByRole('textbox', { name: 'Reason', exact: true }).fill('Clearer headline');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await notice(page).filter({ hasText: 'revision 2' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Publish' }).count()).toBe(0);
+    await page.goto(`${desk}#/stories/${storyId}`);
+    await page.getByTestId('revision').waitFor();
+    expect(await page.getByRole('button', { name: 'Publish' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Set headline' }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('shows an auditor the audit verdict and no edit controls', async () => {
+    const { context, page } = await signedIn('auditor');
+    await shoot(page, '02-stories');
+    await page.goto(`${desk}#/stories/${storyId}`);
+    await page.getByTestId('revision').waitFor();
+    expect(await page.getByRole('toolbar').count()).toBe(0);
+    await page.getByRole('link', { name: 'Audit' }).click();
+    const verdict = page.getByTestId('verdict');
+    await verdict.waitFor();
+    expect(await verdict.textContent()).toContain('Verified: the record of all 7 revisions is intact');
+    await shoot(page, '06-audit');
+    await page.getByRole('link', { name: 'Corrections' }).click();
+    await page.getByTestId('corrections').getByText('misnamed the White House').waitFor();
+    await shoot(page, '07-corrections');
+    await context.close();
+  });
+});
