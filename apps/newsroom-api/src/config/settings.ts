@@ -1,3 +1,5 @@
+import { type LogFormat, parseLogFormat } from '../logging/log-format';
+
 /** Everything the API reads from its environment, checked once at start-up. */
 export interface Settings {
   /** Unset: the embedded PostgreSQL under `dataDir` is used. */
@@ -8,6 +10,8 @@ export interface Settings {
   corsOrigins: string[];
   rateLimit: { perActorPerMinute: number; perAddressPerMinute: number };
   logLevel: string;
+  /** LOG_FORMAT: `json` or `pretty`; unset, readable lines on a terminal and JSON lines elsewhere. */
+  logFormat?: LogFormat;
 }
 
 export const MIN_SECRET_BYTES = 32;
@@ -27,6 +31,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       perAddressPerMinute: integer(env.RATE_LIMIT_PER_ADDRESS, 12000, 'RATE_LIMIT_PER_ADDRESS'),
     },
     logLevel: env.LOG_LEVEL ?? 'info',
+    logFormat: parseLogFormat(env.LOG_FORMAT),
   };
 }
 

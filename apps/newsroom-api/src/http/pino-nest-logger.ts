@@ -4,6 +4,13 @@ import type { Logger } from 'pino';
 type Level = 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal';
 
 /**
+ * Nest's start-up inventory: a line per module ("… dependencies initialized"), per controller and
+ * per route ("Mapped {/articles, POST} route"), about 40 in all. At debug (LOG_LEVEL=debug shows
+ * them), so that at info the start-up is a few lines and the banner after them.
+ */
+const INVENTORY_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+
+/**
  * Nest's own messages (start-up, the exception filter, the followers) as pino lines in the same
  * stream as the request logs. Nest passes the context last: `(message, context)`, or
  * `(message, stack, context)` for errors.
@@ -35,8 +42,9 @@ export class PinoNestLogger implements LoggerService {
     this.write('fatal', message, params);
   }
 
-  private write(level: Level, message: unknown, params: unknown[]): void {
+  private write(requested: Level, message: unknown, params: unknown[]): void {
     const context = typeof params.at(-1) === 'string' ? (params.at(-1) as string) : undefined;
+    const level = requested === 'info' && context && INVENTORY_CONTEXTS.has(context) ? 'debug' : requested;
     const stack = level === 'error' && params.length === 2 && typeof params[0] === 'string' ? params[0] : undefined;
     const fields = { context, ...(stack ? { stack } : {}) };
     if (message instanceof Error) this.pino[level]({ ...fields, err: message }, message.message);
