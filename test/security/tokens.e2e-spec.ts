@@ -36,12 +36,15 @@ describe('bearer tokens', () => {
       .setExpirationTime(now() - 10)
       .sign(key);
     expectProblem(await list(expired), 401);
+    expect((await list(expired)).body.detail).toBe('The token has expired.');
     const early = await new SignJWT({ roles: ['editor'] })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('a')
       .setNotBefore(now() + 3600)
+      .setExpirationTime('2h')
       .sign(key);
     expectProblem(await list(early), 401);
+    expect((await list(early)).body.detail).toBe('The token is not valid yet (nbf).');
   });
 
   it('refuses a token that was accepted before, once it has expired (verified tokens are remembered only until exp)', async () => {
@@ -60,17 +63,50 @@ describe('bearer tokens', () => {
   });
 
   it('rejects tokens without sub or with roles of the wrong type', async () => {
-    const noSub = await new SignJWT({ roles: ['editor'] }).setProtectedHeader({ alg: 'HS256' }).sign(key);
+    const noSub = await new SignJWT({ roles: ['editor'] }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(key);
     expectProblem(await list(noSub), 401);
+    expect((await list(noSub)).body.detail).toBe('The token has no subject (sub).');
     for (const roles of ['editor', [1, 2], { editor: true }, null]) {
-      const token = await new SignJWT({ roles }).setProtectedHeader({ alg: 'HS256' }).setSubject('a').sign(key);
-      expectProblem(await list(token), 401);
+      const token = await new SignJWT({ roles })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('a')
+        .setExpirationTime('1h')
+        .sign(key);
+      const res = await list(token);
+      expectProblem(res, 401);
+      expect(res.body.detail).toBe('The token’s roles must be an array of strings.');
     }
   });
 
-  it('rejects garbage and non-bearer schemes', async () => {
-    expectProblem(await t.http().get('/articles').set('Authorization', 'Basic YWxhZGRpbjpvcGVuc2VzYW1l'), 401);
-    expectProblem(await list('not.a.jwt'), 401);
+  it('rejects garbage and non-bearer schemes (RFC 6750: invalid_token only when a bearer token was sent)', async () => {
+    const basic = await t.http().get('/articles').set('Authorization', 'Basic YWxhZGRpbjpvcGVuc2VzYW1l');
+    expectProblem(basic, 401);
+    expect(basic.headers['www-authenticate']).toBe('Bearer realm="newsroom"');
+    const garbage = await list('not.a.jwt');
+    expectProblem(garbage, 401);
+    expect(garbage.headers['www-authenticate']).toBe('Bearer realm="newsroom", error="invalid_token"');
+  });
+
+  it('rejects tokens without exp, living longer than the maximum, or with a control character in sub', async () => {
+    const noExp = await new SignJWT({ roles: ['editor'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('a')
+      .setIssuedAt()
+      .sign(key);
+    expect((await list(noExp)).body.detail).toBe('The token has no expiry (exp); every token must expire.');
+    const century = await new SignJWT({ roles: ['editor'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('a')
+      .setIssuedAt()
+      .setExpirationTime('100y')
+      .sign(key);
+    expectProblem(await list(century), 401);
+    const newline = await new SignJWT({ roles: ['editor'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('alice\nEditor-in-chief')
+      .setExpirationTime('1h')
+      .sign(key);
+    expectProblem(await list(newline), 401);
   });
 
   it('refuses a secret shorter than 32 bytes at start-up', () => {

@@ -587,7 +587,7 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
-                    /** @description The scheme to use */
+                    /** @description The challenge (RFC 6750): `Bearer realm="newsroom"` when no bearer token was sent; `Bearer realm="newsroom", error="invalid_token"` when the token sent was refused (expired, not yet valid, living too long, badly signed, for another audience or issuer, malformed). */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
@@ -682,7 +682,7 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
-                    /** @description The scheme to use */
+                    /** @description The challenge (RFC 6750): `Bearer realm="newsroom"` when no bearer token was sent; `Bearer realm="newsroom", error="invalid_token"` when the token sent was refused (expired, not yet valid, living too long, badly signed, for another audience or issuer, malformed). */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
@@ -803,7 +803,7 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
-                    /** @description The scheme to use */
+                    /** @description The challenge (RFC 6750): `Bearer realm="newsroom"` when no bearer token was sent; `Bearer realm="newsroom", error="invalid_token"` when the token sent was refused (expired, not yet valid, living too long, badly signed, for another audience or issuer, malformed). */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
@@ -959,7 +959,7 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
-                    /** @description The scheme to use */
+                    /** @description The challenge (RFC 6750): `Bearer realm="newsroom"` when no bearer token was sent; `Bearer realm="newsroom", error="invalid_token"` when the token sent was refused (expired, not yet valid, living too long, badly signed, for another audience or issuer, malformed). */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
@@ -1115,7 +1115,7 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
-                    /** @description The scheme to use */
+                    /** @description The challenge (RFC 6750): `Bearer realm="newsroom"` when no bearer token was sent; `Bearer realm="newsroom", error="invalid_token"` when the token sent was refused (expired, not yet valid, living too long, badly signed, for another audience or issuer, malformed). */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
@@ -1260,7 +1260,7 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
-                    /** @description The scheme to use */
+                    /** @description The challenge (RFC 6750): `Bearer realm="newsroom"` when no bearer token was sent; `Bearer realm="newsroom", error="invalid_token"` when the token sent was refused (expired, not yet valid, living too long, badly signed, for another audience or issuer, malformed). */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
@@ -1399,7 +1399,7 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
-                    /** @description The scheme to use */
+                    /** @description The challenge (RFC 6750): `Bearer realm="newsroom"` when no bearer token was sent; `Bearer realm="newsroom", error="invalid_token"` when the token sent was refused (expired, not yet valid, living too long, badly signed, for another audience or issuer, malformed). */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
@@ -1537,7 +1537,7 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
-                    /** @description The scheme to use */
+                    /** @description The challenge (RFC 6750): `Bearer realm="newsroom"` when no bearer token was sent; `Bearer realm="newsroom", error="invalid_token"` when the token sent was refused (expired, not yet valid, living too long, badly signed, for another audience or issuer, malformed). */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
@@ -1675,7 +1675,7 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
-                    /** @description The scheme to use */
+                    /** @description The challenge (RFC 6750): `Bearer realm="newsroom"` when no bearer token was sent; `Bearer realm="newsroom", error="invalid_token"` when the token sent was refused (expired, not yet valid, living too long, badly signed, for another audience or issuer, malformed). */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
@@ -1814,7 +1814,7 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
-                    /** @description The scheme to use */
+                    /** @description The challenge (RFC 6750): `Bearer realm="newsroom"` when no bearer token was sent; `Bearer realm="newsroom", error="invalid_token"` when the token sent was refused (expired, not yet valid, living too long, badly signed, for another audience or issuer, malformed). */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
@@ -1953,7 +1953,7 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
-                    /** @description The scheme to use */
+                    /** @description The challenge (RFC 6750): `Bearer realm="newsroom"` when no bearer token was sent; `Bearer realm="newsroom", error="invalid_token"` when the token sent was refused (expired, not yet valid, living too long, badly signed, for another audience or issuer, malformed). */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
@@ -2092,7 +2092,7 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
-                    /** @description The scheme to use */
+                    /** @description The challenge (RFC 6750): `Bearer realm="newsroom"` when no bearer token was sent; `Bearer realm="newsroom", error="invalid_token"` when the token sent was refused (expired, not yet valid, living too long, badly signed, for another audience or issuer, malformed). */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
@@ -2173,7 +2173,7 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
-                    /** @description The scheme to use */
+                    /** @description The challenge (RFC 6750): `Bearer realm="newsroom"` when no bearer token was sent; `Bearer realm="newsroom", error="invalid_token"` when the token sent was refused (expired, not yet valid, living too long, badly signed, for another audience or issuer, malformed). */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
@@ -2254,7 +2254,7 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
-                    /** @description The scheme to use */
+                    /** @description The challenge (RFC 6750): `Bearer realm="newsroom"` when no bearer token was sent; `Bearer realm="newsroom", error="invalid_token"` when the token sent was refused (expired, not yet valid, living too long, badly signed, for another audience or issuer, malformed). */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
@@ -2335,7 +2335,7 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
-                    /** @description The scheme to use */
+                    /** @description The challenge (RFC 6750): `Bearer realm="newsroom"` when no bearer token was sent; `Bearer realm="newsroom", error="invalid_token"` when the token sent was refused (expired, not yet valid, living too long, badly signed, for another audience or issuer, malformed). */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
@@ -2413,7 +2413,7 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
-                    /** @description The scheme to use */
+                    /** @description The challenge (RFC 6750): `Bearer realm="newsroom"` when no bearer token was sent; `Bearer realm="newsroom", error="invalid_token"` when the token sent was refused (expired, not yet valid, living too long, badly signed, for another audience or issuer, malformed). */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
@@ -2500,7 +2500,7 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
-                    /** @description The scheme to use */
+                    /** @description The challenge (RFC 6750): `Bearer realm="newsroom"` when no bearer token was sent; `Bearer realm="newsroom", error="invalid_token"` when the token sent was refused (expired, not yet valid, living too long, badly signed, for another audience or issuer, malformed). */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
@@ -2588,7 +2588,7 @@ export interface operations {
             /** @description No token, or an invalid or expired one (checked before the body is read) */
             401: {
                 headers: {
-                    /** @description The scheme to use */
+                    /** @description The challenge (RFC 6750): `Bearer realm="newsroom"` when no bearer token was sent; `Bearer realm="newsroom", error="invalid_token"` when the token sent was refused (expired, not yet valid, living too long, badly signed, for another audience or issuer, malformed). */
                     "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };

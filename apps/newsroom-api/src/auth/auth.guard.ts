@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ProblemException } from '../http/problem';
 import type { AuthenticatedActor } from './actor';
 import { PUBLIC, ROLES_ALLOWED } from './access.decorators';
+import { verifyingSecrets } from './signing';
 import { TokenVerifier } from './token-verifier';
 
 /** Every route needs a valid token (401) and, where it names roles, one of them (403). */
@@ -17,7 +18,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.verifier = new TokenVerifier(config.jwtSecret);
+    this.verifier = new TokenVerifier({ secrets: verifyingSecrets(config), identity: config.identity });
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Valid } from '../http/contract.guard';
 import { ProblemException } from '../http/problem';
 import { Route } from '../http/route.decorator';
+import { localTokenLifetime, signingSecret } from './signing';
 import { issueToken } from './token-issuer';
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 addresses (a dual-stack listener's view). */
@@ -31,7 +32,12 @@ export class LocalSignInController {
     }
     const sub = `local-${role}`;
     const name = `Local ${role}`;
-    const token = await issueToken(this.config.jwtSecret, { sub, name, roles: [role] });
+    const token = await issueToken(signingSecret(this.config), {
+      sub,
+      name,
+      roles: [role],
+      expiresIn: localTokenLifetime(this.config),
+    });
     return { token, sub, name, roles: [role] };
   }
 }

@@ -1,3 +1,4 @@
+import type { IdentitySettings } from './identity-settings';
 import type { Settings } from './settings';
 
 /** The resolved configuration the Nest application is built from. */
@@ -18,6 +19,11 @@ export interface AppConfig {
   localSignIn?: boolean;
   /** The built desk served at /desk (default: dist/desk under the working directory). */
   deskDir?: string;
+  /**
+   * Secrets in rotation, the OpenID provider, token lifetimes (loadIdentitySettings()). Unset:
+   * `jwtSecret` alone signs and verifies, no provider, tokens live at most 12 h.
+   */
+  identity?: IdentitySettings;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

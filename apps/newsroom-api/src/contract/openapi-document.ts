@@ -18,6 +18,15 @@ const DESCRIPTION = [
 ].join(' ');
 
 /** The OpenAPI 3.1 document, assembled from the same operations and schemas the server validates with. */
+/** The bearer security scheme: the two kinds of token, the rules both follow, the refusals. */
+const BEARER_DESCRIPTION = [
+  'A JWT, of one of two kinds.',
+  'Local tokens: HS256, signed with the server’s secret (JWT_SECRET, or any of JWT_SECRETS during a rotation; the first one signs), claims `sub`, `name?`, `roles[]` (reporter, editor, auditor), `exp`, `iat`.',
+  'Provider tokens, when OIDC_ISSUER is set: issued by that OpenID provider for OIDC_AUDIENCE, signed with one of the keys it publishes (RS256, PS256, ES256 or EdDSA; found through its discovery document), `iss`, `aud`, `exp`, `nbf` and `iat` checked with 30 s of clock skew; roles come from the claim named by OIDC_ROLES_CLAIM (e.g. `groups`, `realm_access.roles`) through OIDC_ROLE_MAP; the actor is recorded as `<sub>@<issuer host and path>`, with the token’s `name` as display name.',
+  'Every token must carry `exp` and live no longer than TOKEN_MAX_LIFETIME (12 h by default); `sub` must be printable and at most 200 characters.',
+  'A refused token gets 401 with `WWW-Authenticate: Bearer realm="newsroom", error="invalid_token"` and a problem saying what is wrong; no token gets `Bearer realm="newsroom"`.',
+].join(' ');
+
 export function openApiDocument(operations: readonly Operation[] = OPERATIONS): Schema {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of operations) {
@@ -35,7 +44,7 @@ export function openApiDocument(operations: readonly Operation[] = OPERATIONS): 
     components: {
       schemas: ANSWER_SCHEMAS,
       securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'HS256, claims: sub, name?, roles[]' },
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: BEARER_DESCRIPTION },
       },
     },
   };

@@ -81,7 +81,11 @@ const RETRY_AFTER = { description: 'Seconds to wait before trying again', schema
 /** Headers a refusal carries besides its body (RFC 9110 §11.6.1 and §10.2.3). */
 const HEADERS: Record<number, Answer['headers']> = {
   401: {
-    'WWW-Authenticate': { description: 'The scheme to use', schema: { type: 'string', example: 'Bearer realm="newsroom"' } },
+    'WWW-Authenticate': {
+      description:
+        'The challenge (RFC 6750): `Bearer realm="newsroom"` when no bearer token was sent; `Bearer realm="newsroom", error="invalid_token"` when the token sent was refused (expired, not yet valid, living too long, badly signed, for another audience or issuer, malformed).',
+      schema: { type: 'string', example: 'Bearer realm="newsroom"' },
+    },
   },
   429: { 'Retry-After': RETRY_AFTER },
   503: { 'Retry-After': RETRY_AFTER },

@@ -1,0 +1,18 @@
+import type { AppConfig } from '../config/app-config';
+import { DEFAULT_TOKEN_MAX_LIFETIME } from '../config/identity-settings';
+
+/** The secret that signs local tokens: the first of JWT_SECRETS during a rotation, else JWT_SECRET. */
+export function signingSecret(config: Pick<AppConfig, 'jwtSecret' | 'identity'>): string {
+  return config.identity?.jwtSecrets?.[0] ?? config.jwtSecret;
+}
+
+/** Every secret that verifies local tokens. */
+export function verifyingSecrets(config: Pick<AppConfig, 'jwtSecret' | 'identity'>): string[] {
+  return config.identity?.jwtSecrets ?? [config.jwtSecret];
+}
+
+/** The lifetime of the tokens this API signs: 12 h, or the maximum lifetime when that is shorter. */
+export function localTokenLifetime(config: Pick<AppConfig, 'identity'>): string {
+  const max = config.identity?.tokenMaxLifetimeSeconds;
+  return max !== undefined && max < 12 * 3600 ? `${max}s` : DEFAULT_TOKEN_MAX_LIFETIME;
+}
