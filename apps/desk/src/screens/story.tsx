@@ -388,15 +388,22 @@ function CorrectionForm(props: {
           </option>
         ))}
       </select>
-      <div class="buttons">
-        <button type="submit" class="primary" disabled={props.busy}>
-          {props.busy ? 'Saving…' : 'Save correction'}
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons busy={props.busy} label="Save correction" onCancel={props.onCancel} />
     </form>
+  );
+}
+
+/** Submit (disabled and saying so while the request runs) and Cancel, as every form here ends. */
+function FormButtons(props: { busy: boolean; label: string; onCancel: () => void }) {
+  return (
+    <div class="buttons">
+      <button type="submit" class="primary" disabled={props.busy}>
+        {props.busy ? 'Saving…' : props.label}
+      </button>
+      <button type="button" onClick={props.onCancel}>
+        Cancel
+      </button>
+    </div>
   );
 }
 
@@ -440,14 +447,7 @@ export function ReasonForm(props: {
         required={!props.reasonOptional}
         onInput={(e) => setReason(e.currentTarget.value)}
       />
-      <div class="buttons">
-        <button type="submit" class="primary" disabled={props.busy}>
-          {props.busy ? 'Saving…' : (props.submitLabel ?? 'Save')}
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons busy={props.busy} label={props.submitLabel ?? 'Save'} onCancel={props.onCancel} />
     </form>
   );
 }
