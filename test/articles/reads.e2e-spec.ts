@@ -77,6 +77,26 @@ describe('reads after the sample scenario', () => {
     expectProblem(await get(`/articles/${s.id}?asOf=yesterday`), 400);
   });
 
+  it('pages the history newest first with ?order=desc, each cursor in its own order only', async () => {
+    const all = ((await get(`/articles/${s.id}/revisions?limit=100`)).body.items as Array<{ revision: number }>).map(
+      (e) => e.revision,
+    );
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${cursor}` : '';
+      const page = await get(`/articles/${s.id}/revisions?order=desc&limit=2${query}`);
+      expect(page.status).toBe(200);
+      seen.push(...(page.body.items as Array<{ revision: number }>).map((e) => e.revision));
+      cursor = page.body.nextCursor;
+      if (cursor) expectProblem(await get(`/articles/${s.id}/revisions?cursor=${cursor}`), 400);
+    } while (cursor);
+    expect(seen).toEqual([...all].reverse());
+    const ascending = (await get(`/articles/${s.id}/revisions?limit=1`)).body.nextCursor;
+    expectProblem(await get(`/articles/${s.id}/revisions?order=desc&cursor=${ascending}`), 400);
+    expectProblem(await get(`/articles/${s.id}/revisions?order=newest`), 400);
+  });
+
   // RFC 3339 §5.7: a leap second is a real moment; it reads as the end of its minute.
   it('takes asOf at a leap second, and refuses what RFC 3339 does not allow', async () => {
     const latest = (await get(`/articles/${s.id}`)).body.revision;

@@ -216,13 +216,13 @@ async function cursorsHandedOut(t: TestApp, token: string, articleId: string): P
       'correction',
     );
   }
-  const cursors = async (path: string) => {
+  const cursors = async (path: string, order = '') => {
     const seen: string[] = [];
     let next: string | null = null;
     do {
       const res: { status: number; text: string; body: unknown } = await t
         .http()
-        .get(`${path}?limit=1${next ? `&cursor=${encodeURIComponent(next)}` : ''}`)
+        .get(`${path}?limit=1${order}${next ? `&cursor=${encodeURIComponent(next)}` : ''}`)
         .set(auth);
       expectOk(res, `GET ${path}`);
       next = (res.body as { nextCursor: string | null }).nextCursor;
@@ -234,6 +234,7 @@ async function cursorsHandedOut(t: TestApp, token: string, articleId: string): P
   return {
     listArticles: await cursors('/articles'),
     listRevisions: await cursors(`/articles/${articleId}/revisions`),
+    'listRevisions:desc': await cursors(`/articles/${articleId}/revisions`, '&order=desc'),
     listCorrections: await cursors('/corrections'),
   };
 }

@@ -600,6 +600,12 @@ function validQuery(operation: Operation, world: RequestWorld): fc.Arbitrary<Arr
     if (value) model[name] = value;
   }
   return fc.record(model, { requiredKeys: required }).map((query) => {
+    // A cursor pages on in the order it was made in: a newest-first page takes a newest-first one.
+    const newestFirst = world.cursors[`${operation.operationId}:desc`];
+    if (query.order === 'desc' && query.cursor !== undefined && newestFirst) {
+      const index = (world.cursors[operation.operationId] ?? []).indexOf(query.cursor);
+      query.cursor = newestFirst[Math.max(index, 0) % newestFirst.length];
+    }
     const pairs = Object.entries(query) as Array<[string, string]>;
     // Of names that exclude each other, the first present is kept.
     const dropped = new Set(exclusions(operation).flatMap((names) => names.filter((name) => name in query).slice(1)));

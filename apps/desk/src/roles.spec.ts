@@ -1,4 +1,3 @@
-import { cursorAfter, newestPage, olderPage } from './history-paging';
 import { can, identityOfToken } from './roles';
 import { matchesHeadline } from './stories-model';
 
@@ -25,18 +24,6 @@ describe('role rules', () => {
     });
     expect(identityOfToken('not a token')).toBeUndefined();
     expect(identityOfToken(token({ roles: ['editor'] }))).toBeUndefined();
-  });
-});
-
-describe('history paging, newest first', () => {
-  it('asks for the last page first, then older ones down to revision 1', () => {
-    expect(newestPage(2000, 20)).toEqual({ after: 1980, limit: 20 });
-    expect(newestPage(7, 20)).toEqual({ after: 0, limit: 7 });
-    expect(olderPage(1981, 20)).toEqual({ after: 1960, limit: 20 });
-    expect(olderPage(11, 20)).toEqual({ after: 0, limit: 10 });
-    expect(olderPage(1, 20)).toBeUndefined();
-    expect(cursorAfter(0)).toBeUndefined();
-    expect(Buffer.from(cursorAfter(1980)!, 'base64url').toString()).toBe('[1980]');
   });
 });
 

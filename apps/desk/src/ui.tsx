@@ -1,6 +1,5 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { cursorAfter } from './history-paging';
 import { explainProblem, type ChangeEntry, type Explained, type ProblemContext } from './problems';
 import type { Session } from './session';
 
@@ -38,12 +37,8 @@ async function latestEntry(session: Session, id: string, current?: number): Prom
     if (!article.ok) return undefined;
     revision = article.data.revision;
   }
-  const page = await call(
-    session.client.GET('/articles/{id}/revisions', {
-      params: { path: { id }, query: { limit: 1, cursor: cursorAfter(revision - 1) } },
-    }),
-  );
-  return page.ok ? page.data.items[0] : undefined;
+  const entry = await call(session.client.GET('/articles/{id}/revisions/{n}', { params: { path: { id, n: revision } } }));
+  return entry.ok ? entry.data : undefined;
 }
 
 /** An alert that takes focus when it appears, so keyboard and screen-reader users hear it. */

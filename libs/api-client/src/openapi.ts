@@ -214,7 +214,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The revision history, oldest first: who, when, why and what */
+        /** The revision history, oldest first (or newest first with ?order=desc): who, when, why and what */
         get: operations["listRevisions"];
         put?: never;
         post?: never;
@@ -2138,6 +2138,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
+                order?: "asc" | "desc";
             };
             header?: {
                 /** @description Echoed on the answer (up to 200 visible ASCII characters; another value is replaced). */

@@ -1,7 +1,6 @@
 import type { components } from '@newsroom/api-client';
 import { useEffect, useState } from 'preact/hooks';
 import { diffRows, foldLabel, type DiffModel, type Segment } from '../diff-model';
-import { cursorAfter, newestPage, olderPage } from '../history-paging';
 import { explainProblem, formatTime, type Explained } from '../problems';
 import { can } from '../roles';
 import { href } from '../route';
@@ -24,17 +23,21 @@ export function HistoryScreen({ session, id }: { session: Session; id: string })
   const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState(false);
 
-  const loadPage = async (page: { after: number; limit: number }, replace: boolean) => {
+  const [olderCursor, setOlderCursor] = useState<string | null>(null);
+
+  /** The newest page first (?order=desc); each further page is the one its cursor names. */
+  const loadPage = async (cursor: string | undefined, replace: boolean) => {
     setLoading(true);
     const result = await call(
       session.client.GET('/articles/{id}/revisions', {
-        params: { path: { id }, query: { limit: page.limit, cursor: cursorAfter(page.after) } },
+        params: { path: { id }, query: { order: 'desc', limit: PAGE, ...(cursor ? { cursor } : {}) } },
       }),
     );
     setLoading(false);
     if (!result.ok) return setError(explainProblem(result.problem).message);
-    const newestFirst = [...result.data.items].reverse();
-    setEntries((before) => (replace ? newestFirst : [...before, ...newestFirst]));
+    const page = result.data.items;
+    setOlderCursor(result.data.nextCursor);
+    setEntries((before) => (replace ? page : [...before, ...page]));
   };
   const loadLatest = async () => {
     setError(undefined);
@@ -44,7 +47,7 @@ export function HistoryScreen({ session, id }: { session: Session; id: string })
       return setError(explainProblem(article.problem).message);
     }
     setLatest(article.data.revision);
-    await loadPage(newestPage(article.data.revision, PAGE), true);
+    await loadPage(undefined, true);
     return article.data.revision;
   };
   useEffect(() => void loadLatest(), [id]);
@@ -83,8 +86,6 @@ export function HistoryScreen({ session, id }: { session: Session; id: string })
     );
   };
 
-  const oldest = entries[entries.length - 1]?.revision;
-  const older = oldest === undefined ? undefined : olderPage(oldest, PAGE);
   const mayRestore = can(session.identity.roles, 'restore');
 
   return (
@@ -161,8 +162,8 @@ export function HistoryScreen({ session, id }: { session: Session; id: string })
         ))}
       </ol>
       {loading && <Loading what="the history" />}
-      {older && !loading && (
-        <button type="button" onClick={() => loadPage(older, false)}>
+      {olderCursor && !loading && (
+        <button type="button" onClick={() => loadPage(olderCursor, false)}>
           Load older revisions
         </button>
       )}

@@ -48,7 +48,7 @@ export class ArticleReadsController {
 
   @Route('listRevisions')
   revisions(@Valid('params') { id }: ArticlePath, @Valid('query') query: QueryOf<'listRevisions'>) {
-    return this.history.revisions(id, query.limit ?? HISTORY_PAGE_SIZE, query.cursor);
+    return this.history.revisions(id, query.limit ?? HISTORY_PAGE_SIZE, query.cursor, query.order);
   }
 
   @Route('getRevision')

@@ -76,10 +76,20 @@ export const READ_OPERATIONS: Operation[] = [
   read({
     operationId: 'listRevisions',
     path: '/articles/{id}/revisions',
-    summary: 'The revision history, oldest first: who, when, why and what',
+    summary: 'The revision history, oldest first (or newest first with ?order=desc): who, when, why and what',
     access: 'signed-in',
     params: ID,
-    query: { properties: page(HISTORY_PAGE_SIZE) },
+    query: {
+      properties: {
+        ...page(HISTORY_PAGE_SIZE),
+        order: {
+          type: 'string',
+          enum: ['asc', 'desc'],
+          default: 'asc',
+          description: 'asc: oldest first; desc: newest first. A cursor pages on in the order it was made in.',
+        },
+      },
+    },
     responses: { 200: ok(ref('RevisionPage'), 'A page of revisions'), ...problems(400, 401, 404, 429, 503) },
   }),
   read({

@@ -26,15 +26,25 @@ export class ArticleHistory {
     private readonly store: EventStore,
   ) {}
 
-  async revisions(id: string, limit = 50, cursor?: string): Promise<Page<RevisionEntry>> {
-    const [after] = (decodeCursor(cursor, ['revision']) ?? [0]) as [number];
+  /** A page of the history, oldest first, or newest first (`order: 'desc'`, as a desk shows it). */
+  async revisions(id: string, limit = 50, cursor?: string, order: 'asc' | 'desc' = 'asc'): Promise<Page<RevisionEntry>> {
+    const newestFirst = order === 'desc';
+    const [from] = (
+      newestFirst
+        ? (decodeCursor(cursor, ['revision', 'newest-first']) ?? [2_147_483_647])
+        : (decodeCursor(cursor, ['revision']) ?? [0])
+    ) as [number];
     const { rows } = await this.pool.query<RevisionEntry>(
-      `SELECT ${ENTRY} FROM article_revisions WHERE article_id = $1 AND revision > $2 ORDER BY revision LIMIT $3`,
-      [id, after, limit + 1],
+      newestFirst
+        ? `SELECT ${ENTRY} FROM article_revisions WHERE article_id = $1 AND revision < $2 ORDER BY revision DESC LIMIT $3`
+        : `SELECT ${ENTRY} FROM article_revisions WHERE article_id = $1 AND revision > $2 ORDER BY revision LIMIT $3`,
+      [id, from, limit + 1],
     );
     if (rows.length === 0) await this.reader.current(id);
     const items = rows.slice(0, limit);
-    return { items, nextCursor: rows.length > limit ? encodeCursor([items[items.length - 1].revision]) : null };
+    const last = items[items.length - 1]?.revision;
+    const nextCursor = rows.length > limit ? encodeCursor(newestFirst ? [last, 'desc'] : [last]) : null;
+    return { items, nextCursor };
   }
 
   async revision(id: string, revision: number): Promise<RevisionEntry & { article: Article }> {

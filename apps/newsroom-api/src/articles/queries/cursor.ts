@@ -1,13 +1,15 @@
 import { ProblemException } from '../../http/problem';
 
 /** What each part of a cursor must be; a forged cursor never reaches SQL. */
-export type CursorPart = 'time' | 'uuid' | 'revision' | 'position';
+export type CursorPart = 'time' | 'uuid' | 'revision' | 'position' | 'newest-first';
 
 const VALID: Record<CursorPart, (value: unknown) => boolean> = {
   time: (value) => typeof value === 'string' && isRealMoment(value),
   uuid: (value) => typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value),
   revision: (value) => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 2_147_483_647,
   position: (value) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0,
+  // Marks a cursor of a newest-first page, so that it cannot be read in the other order.
+  'newest-first': (value) => value === 'desc',
 };
 
 /**
