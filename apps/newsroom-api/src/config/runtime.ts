@@ -19,7 +19,9 @@ export interface Runtime {
  */
 export async function prepareRuntime(settings: Settings): Promise<Runtime> {
   if (settings.databaseUrl && !settings.jwtSecret) {
-    throw new Error('JWT_SECRET is required when DATABASE_URL is set (at least 32 bytes, e.g. `openssl rand -hex 32`).');
+    throw new Error(
+      'JWT_SECRET (or JWT_SECRETS) is required when DATABASE_URL is set (at least 32 bytes, e.g. `openssl rand -hex 32`).',
+    );
   }
   const jwtSecret = settings.jwtSecret ?? generatedSecret(settings.dataDir);
   checkSecret(jwtSecret);

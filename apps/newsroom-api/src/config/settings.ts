@@ -19,7 +19,8 @@ export const MIN_SECRET_BYTES = 32;
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   return {
     databaseUrl: nonEmpty(env.DATABASE_URL),
-    jwtSecret: nonEmpty(env.JWT_SECRET),
+    // The signing secret: JWT_SECRET, or during a rotation the first of JWT_SECRETS (identity-settings.ts).
+    jwtSecret: nonEmpty(env.JWT_SECRET) ?? nonEmpty(env.JWT_SECRETS?.split(',')[0]?.trim()),
     port: integer(env.PORT, 3000, 'PORT'),
     dataDir: nonEmpty(env.DATA_DIR) ?? '.data',
     corsOrigins: (env.CORS_ORIGINS ?? '')
