@@ -23,6 +23,17 @@ function identityFor(provider: TestProvider): IdentitySettings {
   return { ...identity, oidc: { ...identity.oidc!, jwks: { ...DEFAULT_JWKS_LIMITS, cooldownMs: 200 } } };
 }
 
+/** A provider on loopback and an API that trusts it. */
+async function providerAndApi(): Promise<{ provider: TestProvider; t: TestApp }> {
+  const provider = await TestProvider.start();
+  return { provider, t: await createTestApp({ identity: identityFor(provider) }) };
+}
+
+async function stopBoth(provider: TestProvider, t: TestApp): Promise<void> {
+  await t.close();
+  await provider.stop().catch(() => undefined);
+}
+
 describe('tokens from the newsroom’s OpenID provider (a real oidc-provider on loopback)', () => {
   let provider: TestProvider;
   let t: TestApp;
@@ -44,13 +55,9 @@ describe('tokens from the newsroom’s OpenID provider (a real oidc-provider on 
   };
 
   beforeAll(async () => {
-    provider = await TestProvider.start();
-    t = await createTestApp({ identity: identityFor(provider) });
+    ({ provider, t } = await providerAndApi());
   });
-  afterAll(async () => {
-    await t.close();
-    await provider.stop().catch(() => undefined);
-  });
+  afterAll(() => stopBoth(provider, t));
 
   it('accepts the provider’s tokens and maps roles from its groups claim; unknown groups give nothing', async () => {
     const editor = await provider.token('desk-editor');
@@ -201,13 +208,9 @@ describe('the provider’s key rotation and outages', () => {
   const list = (token: string) => t.http().get('/articles').set('Authorization', `Bearer ${token}`);
 
   beforeAll(async () => {
-    provider = await TestProvider.start();
-    t = await createTestApp({ identity: identityFor(provider) });
+    ({ provider, t } = await providerAndApi());
   });
-  afterAll(async () => {
-    await t.close();
-    await provider.stop().catch(() => undefined);
-  });
+  afterAll(() => stopBoth(provider, t));
 
   it('picks up a rotated key without a restart; tokens signed with the old key still pass', async () => {
     const before = await provider.token('desk-editor');
