@@ -147,6 +147,18 @@ describe('the desk', () => {
     await page.getByRole('button', { name: 'Restore', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Revision 1 restored as revision 6' }).waitFor();
     expect(await page.locator('[data-testid="timeline"] > li').first().getAttribute('data-revision')).toBe('6');
+
+    // "View as of" a time: a minute from now on the browser's clock is the latest revision, read-only.
+    const inAMinute = await page.evaluate(() => {
+      const at = new Date(Date.now() + 60_000);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+    });
+    await page.getByLabel('View the story as it was at').fill(inAMinute);
+    await page.getByRole('button', { name: 'View', exact: true }).click();
+    await page.locator('.banner').filter({ hasText: '(revision 6)' }).waitFor();
+    expect(page.url()).toContain('?asOf=');
+    expect(await page.getByRole('button', { name: 'Publish' }).count()).toBe(0);
     await context.close();
   });
 

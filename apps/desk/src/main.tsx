@@ -62,10 +62,11 @@ function App() {
           <SignIn onSignedIn={signIn} />
         ) : route.screen === 'story' ? (
           <StoryScreen
-            key={`${route.id}@${route.revision ?? ''}`}
+            key={`${route.id}@${route.revision ?? route.asOf ?? ''}`}
             session={session}
             id={route.id}
             asOfRevision={route.revision}
+            asOf={route.asOf}
           />
         ) : route.screen === 'history' ? (
           <HistoryScreen key={route.id} session={session} id={route.id} />

@@ -1,4 +1,5 @@
 import { can, identityOfToken } from './roles';
+import { asOfFromLocalInput, href, parseRoute } from './route';
 import { matchesHeadline } from './stories-model';
 
 const token = (payload: object) => `h.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.s`;
@@ -33,5 +34,17 @@ describe('headline search', () => {
     expect(matchesHeadline(story, "biden's geneve")).toBe(true);
     expect(matchesHeadline(story, 'putin')).toBe(false);
     expect(matchesHeadline(story, '  ')).toBe(true);
+  });
+});
+
+describe('the story as of a time', () => {
+  it('reads a datetime-local value on the editor’s clock as an RFC 3339 moment, and routes to it', () => {
+    const asOf = asOfFromLocalInput('2026-12-06T10:42');
+    expect(asOf).toBe(new Date(2026, 11, 6, 10, 42).toISOString());
+    expect(asOfFromLocalInput('')).toBeUndefined();
+    expect(asOfFromLocalInput('yesterday')).toBeUndefined();
+    const route = { screen: 'story', id: 'abc', asOf: asOf! } as const;
+    expect(parseRoute(href(route))).toEqual(route);
+    expect(parseRoute('#/stories/abc?revision=3')).toEqual({ screen: 'story', id: 'abc', revision: 3 });
   });
 });

@@ -1,7 +1,7 @@
 /** Hash routes, so that any static server (and the API's /desk/ fallback) serves every screen. */
 export type Route =
   | { screen: 'stories' }
-  | { screen: 'story'; id: string; revision?: number }
+  | { screen: 'story'; id: string; revision?: number; asOf?: string }
   | { screen: 'history'; id: string }
   | { screen: 'audit'; id: string }
   | { screen: 'corrections' };
@@ -15,7 +15,12 @@ export function parseRoute(hash: string): Route {
     if (parts[2] === 'history') return { screen: 'history', id: parts[1] };
     if (parts[2] === 'audit') return { screen: 'audit', id: parts[1] };
     const revision = Number(params.get('revision'));
-    return { screen: 'story', id: parts[1], ...(Number.isInteger(revision) && revision > 0 ? { revision } : {}) };
+    const asOf = params.get('asOf');
+    return {
+      screen: 'story',
+      id: parts[1],
+      ...(Number.isInteger(revision) && revision > 0 ? { revision } : asOf ? { asOf } : {}),
+    };
   }
   if (parts[0] === 'corrections') return { screen: 'corrections' };
   return { screen: 'stories' };
@@ -28,10 +33,18 @@ export function href(route: Route): string {
     case 'corrections':
       return '#/corrections';
     case 'story':
-      return `#/stories/${route.id}${route.revision ? `?revision=${route.revision}` : ''}`;
+      return `#/stories/${route.id}${
+        route.revision ? `?revision=${route.revision}` : route.asOf ? `?asOf=${encodeURIComponent(route.asOf)}` : ''
+      }`;
     case 'history':
       return `#/stories/${route.id}/history`;
     case 'audit':
       return `#/stories/${route.id}/audit`;
   }
+}
+
+/** A datetime-local input's value (the editor's own clock, to the minute) as the RFC 3339 moment asOf takes. */
+export function asOfFromLocalInput(value: string): string | undefined {
+  const moment = new Date(value);
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(moment.getTime()) ? moment.toISOString() : undefined;
 }

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { diffRows, foldLabel, type DiffModel, type Segment } from '../diff-model';
 import { explainProblem, formatTime, type Explained } from '../problems';
 import { can } from '../roles';
-import { href } from '../route';
+import { asOfFromLocalInput, href } from '../route';
 import { commandHeaders, type Session } from '../session';
 import { call, ErrorBox, explainFailure, Loading, Notice } from '../ui';
 import { ReasonForm } from './story';
@@ -22,6 +22,7 @@ export function HistoryScreen({ session, id }: { session: Session; id: string })
   const [failure, setFailure] = useState<Explained>();
   const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [asOfInput, setAsOfInput] = useState('');
 
   const [olderCursor, setOlderCursor] = useState<string | null>(null);
 
@@ -97,6 +98,25 @@ export function HistoryScreen({ session, id }: { session: Session; id: string })
         <a href={href({ screen: 'story', id })}>Back to the story</a>
       </nav>
       <p class="hint">Newest first. Tick two revisions to compare them word by word.</p>
+      <form
+        class="as-of"
+        aria-label="View as of a time"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const asOf = asOfFromLocalInput(asOfInput);
+          if (asOf) location.hash = href({ screen: 'story', id, asOf });
+        }}
+      >
+        <label for="as-of-time">View the story as it was at</label>
+        <input
+          id="as-of-time"
+          type="datetime-local"
+          required
+          value={asOfInput}
+          onInput={(e) => setAsOfInput(e.currentTarget.value)}
+        />
+        <button type="submit">View</button>
+      </form>
       {error && <ErrorBox message={error} />}
       {failure && (
         <ErrorBox message={failure.message}>

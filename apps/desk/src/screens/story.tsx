@@ -14,7 +14,17 @@ type Form =
   | { kind: 'category' }
   | { kind: 'withdraw' };
 
-export function StoryScreen({ session, id, asOfRevision }: { session: Session; id: string; asOfRevision?: number }) {
+export function StoryScreen({
+  session,
+  id,
+  asOfRevision,
+  asOf,
+}: {
+  session: Session;
+  id: string;
+  asOfRevision?: number;
+  asOf?: string;
+}) {
   const [article, setArticle] = useState<Article>();
   const [loadError, setLoadError] = useState<string>();
   const [form, setForm] = useState<Form>();
@@ -26,12 +36,12 @@ export function StoryScreen({ session, id, asOfRevision }: { session: Session; i
 
   const load = async () => {
     setLoadError(undefined);
-    const query = asOfRevision ? { revision: asOfRevision } : {};
+    const query = asOfRevision ? { revision: asOfRevision } : asOf ? { asOf } : {};
     const result = await call(session.client.GET('/articles/{id}', { params: { path: { id }, query } }));
     if (result.ok) setArticle(result.data);
     else setLoadError(explainProblem(result.problem).message);
   };
-  useEffect(() => void load(), [id, asOfRevision]);
+  useEffect(() => void load(), [id, asOfRevision, asOf]);
 
   // Selecting text inside a block offers "Correct this"; the last selection is kept while the form opens.
   useEffect(() => {
@@ -51,7 +61,7 @@ export function StoryScreen({ session, id, asOfRevision }: { session: Session; i
   if (!article) return <Loading what="the story" />;
 
   const roles = session.identity.roles;
-  const readOnly = asOfRevision !== undefined;
+  const readOnly = asOfRevision !== undefined || asOf !== undefined;
   const mayEdit = !readOnly && can(roles, 'edit', article.status);
   const mayPublish = !readOnly && can(roles, 'publish');
 
@@ -105,7 +115,14 @@ export function StoryScreen({ session, id, asOfRevision }: { session: Session; i
         {can(roles, 'audit') && <a href={href({ screen: 'audit', id })}>Audit</a>}
         {readOnly && <a href={href({ screen: 'story', id })}>Latest version</a>}
       </nav>
-      {readOnly && <p class="banner">You are looking at revision {asOfRevision} as it was then. Nothing here can be edited.</p>}
+      {readOnly && (
+        <p class="banner">
+          {asOf
+            ? `You are looking at the story as it was at ${formatTime(asOf)} (revision ${article.revision}).`
+            : `You are looking at revision ${asOfRevision} as it was then.`}{' '}
+          Nothing here can be edited.
+        </p>
+      )}
       {roles.includes('auditor') && !roles.includes('editor') && !roles.includes('reporter') && (
         <p class="hint">You are signed in as an auditor: you can read everything and change nothing.</p>
       )}
