@@ -34,6 +34,18 @@ async function stopBoth(provider: TestProvider, t: TestApp): Promise<void> {
   await provider.stop().catch(() => undefined);
 }
 
+/** A token the provider would issue to an editor, but signed by a key of the test's own. */
+function editorTokenSignedBy(key: Awaited<ReturnType<typeof signingKey>>, issuer: string): Promise<string> {
+  return new SignJWT({ groups: ['newsroom-editors'] })
+    .setProtectedHeader({ alg: 'RS256', kid: key.kid })
+    .setIssuer(issuer)
+    .setAudience(AUDIENCE)
+    .setSubject('mallory')
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(key.privateKey);
+}
+
 describe('tokens from the newsroom’s OpenID provider (a real oidc-provider on loopback)', () => {
   let provider: TestProvider;
   let t: TestApp;
@@ -151,14 +163,7 @@ describe('tokens from the newsroom’s OpenID provider (a real oidc-provider on 
       'a token signed with a key the provider does not publish (unknown kid)',
       async () => {
         const stranger = await signingKey('stranger');
-        return new SignJWT({ groups: ['newsroom-editors'] })
-          .setProtectedHeader({ alg: 'RS256', kid: stranger.kid })
-          .setIssuer(provider.issuer)
-          .setAudience(AUDIENCE)
-          .setSubject('mallory')
-          .setIssuedAt()
-          .setExpirationTime('1h')
-          .sign(stranger.privateKey);
+        return editorTokenSignedBy(stranger, provider.issuer);
       },
       /signing key \(kid\)/,
     ],
@@ -166,14 +171,7 @@ describe('tokens from the newsroom’s OpenID provider (a real oidc-provider on 
       'a token signed with another key under the provider’s kid',
       async () => {
         const stranger = await signingKey(provider.keys[0].kid);
-        return new SignJWT({ groups: ['newsroom-editors'] })
-          .setProtectedHeader({ alg: 'RS256', kid: stranger.kid })
-          .setIssuer(provider.issuer)
-          .setAudience(AUDIENCE)
-          .setSubject('mallory')
-          .setIssuedAt()
-          .setExpirationTime('1h')
-          .sign(stranger.privateKey);
+        return editorTokenSignedBy(stranger, provider.issuer);
       },
       /signature/,
     ],

@@ -1,5 +1,5 @@
 import type { AppConfig } from '../config/app-config';
-import { DEFAULT_TOKEN_MAX_LIFETIME } from '../config/identity-settings';
+import { DEFAULT_TOKEN_MAX_LIFETIME, lifetime } from '../config/identity-settings';
 
 /** The secret that signs local tokens: the first of JWT_SECRETS during a rotation, else JWT_SECRET. */
 export function signingSecret(config: Pick<AppConfig, 'jwtSecret' | 'identity'>): string {
@@ -11,8 +11,10 @@ export function verifyingSecrets(config: Pick<AppConfig, 'jwtSecret' | 'identity
   return config.identity?.jwtSecrets ?? [config.jwtSecret];
 }
 
-/** The lifetime of the tokens this API signs: 12 h, or the maximum lifetime when that is shorter. */
+const DEFAULT_SECONDS = lifetime(DEFAULT_TOKEN_MAX_LIFETIME, 'TOKEN_MAX_LIFETIME');
+
+/** The lifetime of the tokens this API signs: the default, or the maximum lifetime when that is shorter. */
 export function localTokenLifetime(config: Pick<AppConfig, 'identity'>): string {
   const max = config.identity?.tokenMaxLifetimeSeconds;
-  return max !== undefined && max < 12 * 3600 ? `${max}s` : DEFAULT_TOKEN_MAX_LIFETIME;
+  return max !== undefined && max < DEFAULT_SECONDS ? `${max}s` : DEFAULT_TOKEN_MAX_LIFETIME;
 }

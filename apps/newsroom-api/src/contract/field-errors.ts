@@ -1,10 +1,9 @@
 import type { ErrorObject } from 'ajv';
+import type { FieldError } from '../http/problem';
 import { NOT_BLANK, RFC3339_PATTERN, UNSTORABLE, UUID_PATTERN } from './schema-kit';
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+/** The errors[] entry of API.md's validation problem, defined once with the problem itself. */
+export type { FieldError } from '../http/problem';
 
 /** Ajv's errors in the words of API.md's errors[]: one { field, message } per broken rule. */
 export function fieldErrorsOf(errors: readonly ErrorObject[], where: string): FieldError[] {

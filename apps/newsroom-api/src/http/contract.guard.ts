@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Operation } from '../contract/operation';
 import { RequestValidator, type ValidInput } from '../contract/request-validator';
-import { ProblemException } from './problem';
+import { type FieldError, ProblemException } from './problem';
 import { OPERATION } from './route.decorator';
 
 const validators = new Map<string, RequestValidator>();
@@ -43,7 +43,7 @@ function validatorOf(operation: Operation): RequestValidator {
   return validator;
 }
 
-export function invalid(errors: { field: string; message: string }[]): ProblemException {
+export function invalid(errors: FieldError[]): ProblemException {
   const detail = errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; ');
   return ProblemException.of(400, 'ValidationFailed', 'Validation failed', detail || 'The request is invalid.', { errors });
 }
