@@ -2,6 +2,7 @@ import { CreateEventStore1795822314592 } from './1795822314592-CreateEventStore'
 import { CreateIdempotencyRecords1795822597478 } from './1795822597478-CreateIdempotencyRecords';
 import { CreateReadModels1795822735187 } from './1795822735187-CreateReadModels';
 import { InlineEventHash1795900000000 } from './1795900000000-InlineEventHash';
+import { RevisionActorName1796000000000 } from './1796000000000-RevisionActorName';
 
 /** Every migration, oldest first. Listed by hand so that bundling or ESM never loses one to a glob. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   CreateIdempotencyRecords1795822597478,
   CreateReadModels1795822735187,
   InlineEventHash1795900000000,
+  RevisionActorName1796000000000,
 ];

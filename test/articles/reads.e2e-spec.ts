@@ -31,6 +31,7 @@ describe('reads after the sample scenario', () => {
       revision: 3,
       type: 'AttributionFixed',
       actor: 'rita',
+      actorName: null,
       reason: 'The question came from CNN',
       recordedAt: expect.any(String),
       summary: "Attribution fixed: “Citizen Free Press’s Matthew Chance” → “CNN's Matthew Chance”",

@@ -97,6 +97,12 @@ describe('tokens from the newsroom’s OpenID provider (a real oidc-provider on 
     const [created] = await t.log.stream(id);
     const issuerLabel = provider.issuer.replace(/^http:\/\//, '');
     expect(created.metadata).toMatchObject({ actor: `desk-reporter@${issuerLabel}`, actorName: 'Rita Reporter' });
+    // The history names her as her provider does, beside the unambiguous id.
+    const history = await t
+      .http()
+      .get(`/articles/${id}/revisions`)
+      .set('Authorization', `Bearer ${await t.token('auditor', 'auditor')}`);
+    expect(history.body.items[0]).toMatchObject({ actor: `desk-reporter@${issuerLabel}`, actorName: 'Rita Reporter' });
     expect(providerActorId('desk-reporter', provider.issuer)).toBe(`desk-reporter@${issuerLabel}`);
     // A local token cannot pose as the provider's user.
     expectProblem(await list(await t.token(`desk-reporter@${issuerLabel}`, 'editor')), 401);

@@ -51,6 +51,7 @@ function rowsOf(texts: string[]): ReadModelRows {
     revision: 1,
     type: pick(3),
     actor: pick(4),
+    actor_name: pick(11),
     reason: pick(5),
     recorded_at: at,
     summary: pick(6),
@@ -58,7 +59,14 @@ function rowsOf(texts: string[]): ReadModelRows {
     correlation_id: pick(7),
     snapshot: document,
   });
-  rows.revisions.push({ ...rows.revisions[0], revision: 2, reason: null, correlation_id: null, snapshot: null });
+  rows.revisions.push({
+    ...rows.revisions[0],
+    revision: 2,
+    actor_name: null,
+    reason: null,
+    correlation_id: null,
+    snapshot: null,
+  });
   rows.corrections.push({
     article_id: id,
     revision: 1,
@@ -123,12 +131,28 @@ describe('the rebuild’s COPY writer', () => {
     const article = await pool.query(`SELECT status, category_slugs, document FROM ${REBUILD_TABLES.articles}`);
     expect(article.rows).toEqual([{ status: texts[2], category_slugs: texts, document: rows.articles[0].document }]);
     const revisions = await pool.query(
-      `SELECT type, actor, reason, summary, correlation_id, snapshot FROM ${REBUILD_TABLES.revisions} ORDER BY revision`,
+      `SELECT type, actor, actor_name, reason, summary, correlation_id, snapshot FROM ${REBUILD_TABLES.revisions} ORDER BY revision`,
     );
     const document = rows.articles[0].document;
     expect(revisions.rows).toEqual([
-      { type: texts[3], actor: texts[4], reason: texts[5], summary: texts[6], correlation_id: texts[7], snapshot: document },
-      { type: texts[3], actor: texts[4], reason: null, summary: texts[6], correlation_id: null, snapshot: null },
+      {
+        type: texts[3],
+        actor: texts[4],
+        actor_name: texts[11 % texts.length],
+        reason: texts[5],
+        summary: texts[6],
+        correlation_id: texts[7],
+        snapshot: document,
+      },
+      {
+        type: texts[3],
+        actor: texts[4],
+        actor_name: null,
+        reason: null,
+        summary: texts[6],
+        correlation_id: null,
+        snapshot: null,
+      },
     ]);
     const corrections = await pool.query(`SELECT headline, kind, text FROM ${REBUILD_TABLES.corrections} ORDER BY revision`);
     expect(corrections.rows).toEqual([

@@ -15,6 +15,22 @@ describe('explainProblem', () => {
     );
   });
 
+  it('names the person by the name their sign-in carried, when it carried one', () => {
+    const { message } = explainProblem(
+      { status: 412, type: '/problems/precondition-failed', currentRevision: 8 },
+      {
+        latest: {
+          revision: 8,
+          actor: '00u1ab2@https://idp.example/',
+          actorName: 'Anna Keller',
+          recordedAt: '2026-12-06T10:42:00Z',
+          summary: 'Headline set',
+        },
+      },
+    );
+    expect(message).toMatch(/^Anna Keller changed this story at 6 Dec 2026, 10:42 UTC \(Headline set\)\./);
+  });
+
   it('still explains a 412 when the history cannot be read', () => {
     const { message, offerReload } = explainProblem({ status: 412, type: '/problems/precondition-failed' });
     expect(offerReload).toBe(true);

@@ -18,6 +18,8 @@ export interface ProblemLike {
 export interface ChangeEntry {
   revision: number;
   actor: string;
+  /** The display name the actor's token carried, when it carried one. */
+  actorName?: string | null;
   recordedAt: string;
   summary: string;
   reason?: string | null;
@@ -45,6 +47,11 @@ export function formatTime(iso: string): string {
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
+}
+
+/** A person by the name their sign-in gave ("Anna Keller"), else by their account id. */
+export function whoMade(entry: { actor: string; actorName?: string | null }): string {
+  return entry.actorName ?? entry.actor;
 }
 
 function listRevisions(revisions: number[]): string {
@@ -76,7 +83,7 @@ export function explainProblem(value: unknown, context: ProblemContext = {}): Ex
       const shown = context.shownRevision === undefined ? '' : ` You were looking at revision ${context.shownRevision}`;
       const current = now === undefined ? '' : `${shown ? '; it' : ' It'} is now at revision ${now}`;
       const who = context.latest
-        ? `${context.latest.actor} changed this story at ${formatTime(context.latest.recordedAt)} (${context.latest.summary}).`
+        ? `${whoMade(context.latest)} changed this story at ${formatTime(context.latest.recordedAt)} (${context.latest.summary}).`
         : 'Someone else changed this story while you were working on it.';
       return say(
         `${who}${shown}${current}. Your change was not saved, so nothing was overwritten. Reload the story, check their change, then make yours again.`,

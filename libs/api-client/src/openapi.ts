@@ -415,7 +415,13 @@ export interface components {
              * @example AttributionFixed
              */
             type: string;
+            /** @description Who made the change: the subject, and with an identity provider `subject@issuer` */
             actor: string;
+            /**
+             * @description The display name the actor’s token carried (its `name` claim), or null when it carried none
+             * @example Anna Keller
+             */
+            actorName: string | null;
             reason: string | null;
             /** Format: date-time */
             recordedAt: string;
@@ -434,7 +440,13 @@ export interface components {
              * @example AttributionFixed
              */
             type: string;
+            /** @description Who made the change: the subject, and with an identity provider `subject@issuer` */
             actor: string;
+            /**
+             * @description The display name the actor’s token carried (its `name` claim), or null when it carried none
+             * @example Anna Keller
+             */
+            actorName: string | null;
             reason: string | null;
             /** Format: date-time */
             recordedAt: string;

@@ -1,7 +1,7 @@
 import type { components } from '@newsroom/api-client';
 import { useEffect, useState } from 'preact/hooks';
 import { diffRows, foldLabel, type DiffModel, type Segment } from '../diff-model';
-import { explainProblem, formatTime, type Explained } from '../problems';
+import { explainProblem, formatTime, whoMade, type Explained } from '../problems';
 import { can } from '../roles';
 import { asOfFromLocalInput, href } from '../route';
 import { commandHeaders, type Session } from '../session';
@@ -148,7 +148,7 @@ export function HistoryScreen({ session, id }: { session: Session; id: string })
                 <strong>Revision {e.revision}</strong>
               </label>
               <span class="meta">
-                {formatTime(e.recordedAt)} · {e.actor}
+                {formatTime(e.recordedAt)} · <span title={e.actor}>{whoMade(e)}</span>
               </span>
             </div>
             <p class="summary">{e.summary}</p>

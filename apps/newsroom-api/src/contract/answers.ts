@@ -70,7 +70,12 @@ const ArticlePage = object({ items: arrayOf(ref('Article')), nextCursor }, ['ite
 const revisionEntryProperties = {
   revision,
   type: { type: 'string', description: 'The event type', example: 'AttributionFixed' },
-  actor: { type: 'string' },
+  actor: { type: 'string', description: 'Who made the change: the subject, and with an identity provider `subject@issuer`' },
+  actorName: nullable({
+    type: 'string',
+    description: 'The display name the actor’s token carried (its `name` claim), or null when it carried none',
+    example: 'Anna Keller',
+  }),
   reason: nullable({ type: 'string' }),
   recordedAt: dateTime,
   summary: { type: 'string', description: 'What changed, in words' },

@@ -16,8 +16,8 @@ const WRITE_ARTICLE = `
 
 /** One revision's row, with the position and time the append gave its event. */
 const WRITE_REVISION = `
-  INSERT INTO article_revisions (article_id, revision, type, actor, reason, recorded_at, summary, position, correlation_id, snapshot)
-  SELECT $1, appended.revision, $3, $4, $5, appended.recorded_at, $6, appended.position, $7, $8::jsonb
+  INSERT INTO article_revisions (article_id, revision, type, actor, actor_name, reason, recorded_at, summary, position, correlation_id, snapshot)
+  SELECT $1, appended.revision, $3, $4, $9, $5, appended.recorded_at, $6, appended.position, $7, $8::jsonb
   FROM appended WHERE appended.revision = $2
   ON CONFLICT DO NOTHING`;
 
@@ -53,6 +53,7 @@ function revisionWrite(row: RevisionRow): AlongsideWrite {
       row.summary,
       row.correlation_id,
       row.snapshot === null ? null : JSON.stringify(row.snapshot),
+      row.actor_name,
     ],
   };
 }

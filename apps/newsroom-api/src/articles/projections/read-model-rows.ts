@@ -18,6 +18,7 @@ export interface RevisionRow {
   revision: number;
   type: string;
   actor: string;
+  actor_name: string | null;
   reason: string | null;
   recorded_at: string;
   summary: string;
@@ -72,6 +73,7 @@ export function eventRows(after: Article, recorded: RecordedArticleEvent, raw: R
     revision: recorded.revision,
     type: recorded.event.type,
     actor: String(meta.actor ?? 'unknown'),
+    actor_name: typeof meta.actorName === 'string' ? meta.actorName : null,
     reason: meta.reason ?? null,
     recorded_at: recorded.recordedAt,
     summary: summarize(recorded.event),

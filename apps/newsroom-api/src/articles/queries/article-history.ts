@@ -15,7 +15,7 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-const ENTRY = `revision, type, actor, reason, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt", summary`;
+const ENTRY = `revision, type, actor, actor_name AS "actorName", reason, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt", summary`;
 
 /** Who changed what, when and why: one entry per revision, oldest first, and the raw log. */
 @Injectable()

@@ -45,9 +45,9 @@ export const ARTICLE_LAYOUT: CopyLayout<ArticleRow> = {
 };
 
 export const REVISION_LAYOUT: CopyLayout<RevisionRow> = {
-  columns: 'article_id, revision, type, actor, reason, recorded_at, summary, position, correlation_id, snapshot',
+  columns: 'article_id, revision, type, actor, actor_name, reason, recorded_at, summary, position, correlation_id, snapshot',
   line: (r) =>
-    `${r.article_id}\t${r.revision}\t${copyText(r.type)}\t${copyText(r.actor)}\t${copyText(r.reason)}\t${r.recorded_at}\t` +
+    `${r.article_id}\t${r.revision}\t${copyText(r.type)}\t${copyText(r.actor)}\t${copyText(r.actor_name)}\t${copyText(r.reason)}\t${r.recorded_at}\t` +
     `${copyText(r.summary)}\t${r.position}\t${copyText(r.correlation_id)}\t${copyJson(r.snapshot)}\n`,
 };
 

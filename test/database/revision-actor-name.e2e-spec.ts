@@ -1,0 +1,69 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { migrations } from '@newsroom/migrations';
+import { dataSourceOptions, quoteIdentifier, runAdmin, withDatabase } from '@newsroom/database';
+import { currentCluster } from '../support/test-cluster';
+
+/**
+ * The migration that gives the history its display names, run on a database that already holds
+ * history: the column is filled from each event's recorded `actorName`, and undone cleanly.
+ */
+describe('migration RevisionActorName', () => {
+  const cluster = currentCluster();
+  const name = `newsroom_m_${cluster.runId}_${randomBytes(4).toString('hex')}`;
+  const url = withDatabase(cluster.adminUrl, name);
+  const client = new Client({ connectionString: url });
+  const target = migrations.findIndex((m) => new m().name === 'RevisionActorName1796000000000');
+
+  const dataSourceWith = (list: typeof migrations) => new DataSource({ ...dataSourceOptions(url), migrations: list });
+
+  beforeAll(async () => {
+    await runAdmin(cluster.adminUrl, `CREATE DATABASE ${quoteIdentifier(name)}`);
+    const before = dataSourceWith(migrations.slice(0, target));
+    await before.initialize();
+    await before.runMigrations();
+    await before.destroy();
+    await client.connect();
+  });
+  afterAll(async () => {
+    await client.end();
+    await runAdmin(cluster.adminUrl, `DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
+  });
+
+  it('fills the display name from the events that recorded one, and drops it again on the way down', async () => {
+    const article = randomUUID();
+    const metadata = [{ actor: 'anna@https://idp.example/', actorName: 'Anna Keller' }, { actor: 'eddie' }];
+    for (const [index, meta] of metadata.entries()) {
+      const revision = index + 1;
+      const { rows } = await client.query<{ position: string }>(
+        `INSERT INTO events (stream_id, revision, type, data, metadata) VALUES ($1, $2, 'HeadlineSet', '{}', $3) RETURNING position`,
+        [`article-${article}`, revision, meta],
+      );
+      await client.query(
+        `INSERT INTO article_revisions (article_id, revision, type, actor, recorded_at, summary, position)
+         VALUES ($1, $2, 'HeadlineSet', $3, now(), 'Headline set', $4)`,
+        [article, revision, meta.actor, rows[0].position],
+      );
+    }
+
+    const withIt = dataSourceWith(migrations.slice(0, target + 1));
+    await withIt.initialize();
+    try {
+      expect((await withIt.runMigrations()).map((m) => m.name)).toEqual(['RevisionActorName1796000000000']);
+      const { rows } = await client.query('SELECT revision, actor_name FROM article_revisions ORDER BY revision');
+      expect(rows).toEqual([
+        { revision: 1, actor_name: 'Anna Keller' },
+        { revision: 2, actor_name: null },
+      ]);
+
+      await withIt.undoLastMigration();
+      const columns = await client.query(
+        `SELECT column_name FROM information_schema.columns WHERE table_name = 'article_revisions' AND column_name = 'actor_name'`,
+      );
+      expect(columns.rows).toEqual([]);
+    } finally {
+      await withIt.destroy();
+    }
+  });
+});
