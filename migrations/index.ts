@@ -3,6 +3,7 @@ import { CreateIdempotencyRecords1795822597478 } from './1795822597478-CreateIde
 import { CreateReadModels1795822735187 } from './1795822735187-CreateReadModels';
 import { InlineEventHash1795900000000 } from './1795900000000-InlineEventHash';
 import { RevisionActorName1796000000000 } from './1796000000000-RevisionActorName';
+import { HeadlineSearch1796100000000 } from './1796100000000-HeadlineSearch';
 
 /** Every migration, oldest first. Listed by hand so that bundling or ESM never loses one to a glob. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CreateReadModels1795822735187,
   InlineEventHash1795900000000,
   RevisionActorName1796000000000,
+  HeadlineSearch1796100000000,
 ];

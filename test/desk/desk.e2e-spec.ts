@@ -181,7 +181,7 @@ describe('the desk', () => {
     const alert = first.page.getByRole('alert');
     await alert.filter({ hasText: 'was not saved' }).waitFor();
     const text = await alert.textContent();
-    expect(text).toContain('local-editor changed this story');
+    expect(text).toContain('Local editor changed this story');
     expect(text).toContain('Europe');
     expect(text).toContain('revision 7');
     await shoot(first.page, '05-story-412');
@@ -212,6 +212,16 @@ describe('the desk', () => {
   it('shows an auditor the audit verdict and no edit controls', async () => {
     const { context, page } = await signedIn('auditor');
     await shoot(page, '02-stories');
+    // Headline search is the API's (?q=): case and accents do not matter, every word must appear.
+    const titles = page.locator('.story-list > li > a');
+    expect(await titles.count()).toBeGreaterThan(1);
+    await page.getByLabel('Headline contains').fill('GENEVA pütin');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.story-list > li').length === 1);
+    expect(await titles.allTextContents()).toEqual(['Biden and Putin end Geneva summit']);
+    await page.getByLabel('Headline contains').fill('putin vienna');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByText('No stories match.').waitFor();
     await page.goto(`${desk}#/stories/${storyId}`);
     await page.getByTestId('revision').waitFor();
     expect(await page.getByRole('toolbar').count()).toBe(0);

@@ -566,6 +566,7 @@ export interface operations {
                 cursor?: string;
                 status?: "draft" | "published" | "withdrawn";
                 category?: string;
+                q?: string;
             };
             header?: {
                 /** @description Echoed on the answer (up to 200 visible ASCII characters; another value is replaced). */

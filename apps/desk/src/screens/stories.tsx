@@ -5,7 +5,7 @@ import { can } from '../roles';
 import { href } from '../route';
 import { idempotencyKey, type Session } from '../session';
 import { call, ErrorBox, Loading, StatusBadge } from '../ui';
-import { matchesHeadline, storyTitle } from '../stories-model';
+import { storyTitle } from '../stories-model';
 
 type Article = components['schemas']['Article'];
 type Status = Article['status'];
@@ -26,6 +26,7 @@ export function StoriesScreen({ session }: { session: Session }) {
       limit: 20,
       ...(status ? { status } : {}),
       ...(category.trim() ? { category: category.trim() } : {}),
+      ...(search.trim() ? { q: search.trim() } : {}),
       ...(cursor ? { cursor } : {}),
     };
     const result = await call(session.client.GET('/articles', { params: { query } }));
@@ -35,8 +36,6 @@ export function StoriesScreen({ session }: { session: Session }) {
     setNext(result.data.nextCursor);
   };
   useEffect(() => void load(), [status]);
-
-  const shown = items.filter((a) => matchesHeadline(a, search));
 
   return (
     <section>
@@ -69,16 +68,21 @@ export function StoriesScreen({ session }: { session: Session }) {
             onInput={(e) => setCategory(e.currentTarget.value)}
           />
         </div>
-        <button type="submit">Apply filters</button>
         <div class="field grow">
-          <label for="search">Search headlines</label>
-          <input id="search" type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
+          <label for="search">Headline contains</label>
+          <input
+            id="search"
+            type="search"
+            value={search}
+            placeholder="e.g. geneva summit"
+            onInput={(e) => setSearch(e.currentTarget.value)}
+          />
         </div>
+        <button type="submit">Search</button>
       </form>
-      <p class="hint">Headline search looks through the stories loaded below; load more to search further.</p>
       {error && <ErrorBox message={error} />}
       <ul class="story-list" aria-busy={loading}>
-        {shown.map((a) => (
+        {items.map((a) => (
           <li key={a.id}>
             <a href={href({ screen: 'story', id: a.id })}>{storyTitle(a)}</a>
             <span class="meta">
@@ -89,7 +93,7 @@ export function StoriesScreen({ session }: { session: Session }) {
         ))}
       </ul>
       {loading && <Loading what="stories" />}
-      {!loading && shown.length === 0 && !error && <p>No stories match.</p>}
+      {!loading && items.length === 0 && !error && <p>No stories match.</p>}
       {next && !loading && (
         <button type="button" onClick={() => load(next)}>
           Load more stories

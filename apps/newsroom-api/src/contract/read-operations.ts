@@ -49,6 +49,11 @@ export const READ_OPERATIONS: Operation[] = [
         ...page(PAGE_SIZE),
         status: { type: 'string', enum: ['draft', 'published', 'withdrawn'] },
         category: text(200, { description: 'A category slug', example: 'diplomacy' }),
+        q: text(200, {
+          description:
+            "Headline search: every word (split on white space) appears in the headline, anywhere in it; case, accents and curly or straight quotes do not matter. `cnn's geneve` finds “Genève: CNN’s question”. A story without a headline never matches.",
+          example: 'geneva summit',
+        }),
       },
     },
     responses: { 200: ok(ref('ArticlePage'), 'A page of articles'), ...problems(400, 401, 429, 503) },

@@ -5,8 +5,9 @@ import { PAGE_SIZE } from '../../contract/read-operations';
 import type { QueryOf } from '../../contract/typed-input';
 import type { Page } from './article-history';
 import { decodeCursor, encodeCursor } from './cursor';
+import { headlineTerms } from './headline-terms';
 
-/** Articles, most recently changed first, filtered by status and category, a page at a time. */
+/** Articles, most recently changed first, filtered by status, category and headline, a page at a time. */
 @Injectable()
 export class ArticleListing {
   constructor(private readonly pool: Pool) {}
@@ -14,14 +15,19 @@ export class ArticleListing {
   async list(query: QueryOf<'listArticles'>): Promise<Page<Article>> {
     const limit = query.limit ?? PAGE_SIZE;
     const [updatedAt, id] = decodeCursor(query.cursor, ['time', 'uuid']) ?? [null, null];
+    const terms = query.q === undefined ? null : headlineTerms(query.q);
     const { rows } = await this.pool.query<{ document: Article; updated_at: Date }>(
       `SELECT document, updated_at FROM articles
        WHERE ($1::text IS NULL OR status = $1)
          AND ($2::text IS NULL OR category_slugs @> ARRAY[$2::text])
          AND ($3::timestamptz IS NULL OR (updated_at, id) < ($3::timestamptz, $4::uuid))
+         AND ($6::text IS NULL OR (
+           -- The longest term alone is what the trigram index serves; every term must match.
+           headline_fold(document->>'headline') LIKE '%' || headline_fold($6) || '%'
+           AND headline_fold(document->>'headline') LIKE ALL (ARRAY(SELECT '%' || headline_fold(t) || '%' FROM unnest($7::text[]) t))))
        ORDER BY updated_at DESC, id DESC
        LIMIT $5`,
-      [query.status ?? null, query.category ?? null, updatedAt, id, limit + 1],
+      [query.status ?? null, query.category ?? null, updatedAt, id, limit + 1, terms?.longest ?? null, terms?.all ?? null],
     );
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
