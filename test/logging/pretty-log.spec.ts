@@ -5,7 +5,7 @@ import { parseLogFormat, resolveLogFormat } from '../../apps/newsroom-api/src/lo
 import { prettyDestination, prettyLogFormatter } from '../../apps/newsroom-api/src/logging/pretty-log';
 import { startupBanner } from '../../apps/newsroom-api/src/logging/startup-banner';
 
-/** A request line as request-logging.ts writes it (pino-http, our serializers, the actor). */
+/** A request line as request-logging.ts writes it: id, method, path, status, duration, actor. */
 function requestLine(overrides: Record<string, unknown> = {}): string {
   return JSON.stringify({
     level: 30,

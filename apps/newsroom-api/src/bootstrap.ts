@@ -1,7 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import helmet from 'helmet';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { mountDesk } from './http/desk';
@@ -10,6 +9,7 @@ import { mountOpenApi } from './http/openapi';
 import { PinoNestLogger } from './http/pino-nest-logger';
 import { requestId } from './http/request-id';
 import { requestLogging } from './http/request-logging';
+import { helmetOptions, securityHeaders } from './http/security-headers';
 import { answerUnservedMethods } from './http/unserved-methods';
 
 /** Builds the whole HTTP application; `main.ts` and the e2e tests share it. */
@@ -26,8 +26,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   answerNodeRefusalsWithProblems(app.getHttpServer());
   app.disable('x-powered-by');
   app.set('etag', false);
-  // Swagger UI needs inline scripts and styles; everything else keeps helmet's strict defaults.
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }));
+  app.use(securityHeaders(helmetOptions()));
   if (config.corsOrigins.length > 0)
     app.enableCors({
       origin: config.corsOrigins,
