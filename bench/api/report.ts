@@ -6,17 +6,24 @@ import type { FloorRuns } from './floor-phases';
 import type { InsertRun } from './raw-insert';
 import type { PhaseUsage } from './run-meters';
 
-/** The issue's targets for the command path. */
-export const TARGETS = { ratio: 0.35, p99Ms: 25, non2xx: 0 };
-
-/** API CPU per operation over the floor app's per request (issue 12): what our own code may add. */
+/**
+ * Issue 12's targets. API CPU per operation over the floor app's per request: what our own code
+ * may add. PostgreSQL's CPU and WAL per command over a raw row's: what a command's read models
+ * and keys may add. The p99 of commands at a few connections: what one editor waits. (The older
+ * rate targets, commands ≥ 0.35× raw INSERTs and p99 ≤ 25 ms at 16 connections, measured the
+ * machine more than the code and are retired; the rates are still printed for scale.)
+ */
 export const FLOOR_TARGETS = { read: 1.6, command: 2.5 };
+export const POSTGRES_TARGETS = { cpu: 2, wal: 2 };
+export const LATENCY_TARGET = { connections: 4, p99Ms: 15 };
 
 export interface BenchReport {
   server: string;
   connections: number;
   articles: number;
   commands: CommandRun;
+  /** The same commands at LATENCY_TARGET.connections: the latency one editor sees. */
+  fewCommands: CommandRun;
   reads: ReadRun;
   raw: InsertRun;
   payloadBytes: number;
@@ -50,15 +57,47 @@ function floorRatios(report: BenchReport) {
   };
 }
 
+interface PerOperation {
+  command: number | null;
+  raw: number | null;
+  ratio: number | null;
+}
+
+/** PostgreSQL's CPU (ms) and WAL (bytes) per command and per raw row, and their ratios. */
+function postgresRatios(report: BenchReport): { cpu: PerOperation; wal: PerOperation } {
+  const { commands, raw, commandUsage, rawUsage } = report;
+  const per = (command: number | null, row: number | null): PerOperation => ({
+    command,
+    raw: row,
+    ratio: command !== null && row ? command / row : null,
+  });
+  return {
+    cpu: per(cpuMsPer(commandUsage, 'postgres', commands.completed), cpuMsPer(rawUsage, 'postgres', raw.count)),
+    wal: per(commandUsage ? commandUsage.walBytes / commands.completed : null, rawUsage ? rawUsage.walBytes / raw.count : null),
+  };
+}
+
+function postgresVerdict(what: string, figures: PerOperation, target: number, unit: (value: number) => string): string {
+  if (figures.command === null || figures.raw === null || figures.ratio === null)
+    return `  ----  PostgreSQL ${what} per command over a raw row's: not measured`;
+  return verdict(
+    `PostgreSQL ${what} per command ${unit(figures.command)} / raw row's ${unit(figures.raw)} = ${figures.ratio.toFixed(2)}×`,
+    figures.ratio <= target,
+    `≤ ${target}×`,
+  );
+}
+
 export function printReport(report: BenchReport): void {
-  const { commands, reads, raw, floor, counts } = report;
+  const { commands, fewCommands, reads, raw, floor, counts } = report;
   const ratio = commands.commandsPerSecond / raw.insertsPerSecond;
   const overFloor = floorRatios(report);
+  const postgres = postgresRatios(report);
   const lines = [
     '',
     `newsroom API commands vs raw INSERT — ${report.server}, ${report.connections} connections, ${report.articles} articles`,
     '',
     `  commands        ${rate(commands.commandsPerSecond)}/s   p50 ${ms(commands.p50)}   p99 ${ms(commands.p99)}   max ${ms(commands.max)}   (${commands.completed} in ${commands.seconds.toFixed(1)} s)`,
+    `  commands at ${LATENCY_TARGET.connections}  ${rate(fewCommands.commandsPerSecond)}/s   p50 ${ms(fewCommands.p50)}   p99 ${ms(fewCommands.p99)}   max ${ms(fewCommands.max)}   (${fewCommands.completed} in ${fewCommands.seconds.toFixed(1)} s at ${LATENCY_TARGET.connections} connections)`,
     `  reads           ${rate(reads.readsPerSecond)}/s   p50 ${ms(reads.p50)}   p99 ${ms(reads.p99)}   (GET /articles/{id} of the same articles, ${reads.non2xx} non-2xx)`,
     `  raw INSERT      ${rate(raw.insertsPerSecond)}/s   p50 ${ms(raw.p50)}   p99 ${ms(raw.p99)}   max ${ms(raw.max)}   (${raw.count} in ${raw.seconds.toFixed(1)} s, ${report.payloadBytes} B of JSON and hash each)`,
     '',
@@ -80,14 +119,19 @@ export function printReport(report: BenchReport): void {
     ...usageLines('per bare       ', floor.bare.usage, floor.bare.run.completed, floorNames),
     ...usageLines('per bare INSERT', floor.insert.usage, floor.insert.run.completed, floorNames),
     '',
-    `  for scale      commands/reads ${(commands.commandsPerSecond / reads.readsPerSecond).toFixed(2)}×   reads/raw ${(reads.readsPerSecond / raw.insertsPerSecond).toFixed(2)}×`,
-    verdict(`ratio commands/raw ${ratio.toFixed(2)}×`, ratio >= TARGETS.ratio, `≥ ${TARGETS.ratio}×`),
-    verdict(`p99 ${ms(commands.p99)}`, commands.p99 <= TARGETS.p99Ms, `≤ ${TARGETS.p99Ms} ms`),
+    `  for scale      commands/raw ${ratio.toFixed(2)}×   commands/reads ${(commands.commandsPerSecond / reads.readsPerSecond).toFixed(2)}×   reads/raw ${(reads.readsPerSecond / raw.insertsPerSecond).toFixed(2)}×`,
+    verdict(
+      `p99 of commands at ${LATENCY_TARGET.connections} connections ${ms(fewCommands.p99)} (${rate(fewCommands.commandsPerSecond).trim()}/s; at ${report.connections}: ${rate(commands.commandsPerSecond).trim()}/s, p99 ${ms(commands.p99)})`,
+      fewCommands.p99 <= LATENCY_TARGET.p99Ms,
+      `≤ ${LATENCY_TARGET.p99Ms} ms`,
+    ),
     floorVerdict('read', overFloor.apiRead, 'bare', overFloor.bare, overFloor.read, FLOOR_TARGETS.read),
     floorVerdict('command', overFloor.apiCommand, 'bare INSERT', overFloor.bareInsert, overFloor.command, FLOOR_TARGETS.command),
+    postgresVerdict('CPU', postgres.cpu, POSTGRES_TARGETS.cpu, ms),
+    postgresVerdict('WAL', postgres.wal, POSTGRES_TARGETS.wal, kb),
     verdict(
-      `non-2xx ${commands.non2xx}, no answer ${commands.errors}, revision skips ${counts.revisionSkips}`,
-      commands.non2xx <= TARGETS.non2xx && commands.errors === 0 && counts.revisionSkips === 0,
+      `non-2xx ${commands.non2xx + fewCommands.non2xx}, no answer ${commands.errors + fewCommands.errors}, revision skips ${counts.revisionSkips}`,
+      commands.non2xx + fewCommands.non2xx === 0 && commands.errors + fewCommands.errors === 0 && counts.revisionSkips === 0,
       'all zero',
     ),
   ];
@@ -112,6 +156,8 @@ export function printReport(report: BenchReport): void {
       commandsPerSecond: round(commands.commandsPerSecond),
       p50: round(commands.p50),
       p99: round(commands.p99),
+      commandsPerSecondAt4: round(fewCommands.commandsPerSecond),
+      p99At4: round(fewCommands.p99),
       non2xx: commands.non2xx,
       errors: commands.errors,
       revisionSkips: counts.revisionSkips,
@@ -126,6 +172,8 @@ export function printReport(report: BenchReport): void {
       pgCpuMsPerRawRow: perOp(report.rawUsage, 'postgres', raw.count),
       walKiBPerCommand: walKiB(report.commandUsage, commands.completed),
       walKiBPerRawRow: walKiB(report.rawUsage, raw.count),
+      pgCpuOverRawRow: maybe(postgres.cpu.ratio, 2),
+      walOverRawRow: maybe(postgres.wal.ratio, 2),
       apiCpuMsPerRead: maybe(overFloor.apiRead, 3),
       bareCpuMsPerRequest: maybe(overFloor.bare, 3),
       bareInsertCpuMsPerRequest: maybe(overFloor.bareInsert, 3),

@@ -13,7 +13,7 @@ import { driveCommands } from './drive-commands';
 import { driveReads } from './drive-reads';
 import { measureFloor } from './floor-phases';
 import { measureRawInserts } from './raw-insert';
-import { printReport } from './report';
+import { LATENCY_TARGET, printReport } from './report';
 import { PhaseMeters } from './run-meters';
 import { createSampleArticles } from './sample-articles';
 import { loadBenchSettings } from './settings';
@@ -85,6 +85,9 @@ async function main(): Promise<void> {
     loadWindow.toUs = monotonicMicros();
     await commandMeters.end();
 
+    log(`driving commands for ${settings.seconds} s at ${LATENCY_TARGET.connections} connections (latency)`);
+    const fewCommands = await driveCommands(api.baseUrl, rota, LATENCY_TARGET.connections, { seconds: settings.seconds });
+
     log(`reading the same articles for ${settings.seconds} s at ${settings.connections} connections`);
     const readMeters = new PhaseMeters(wal, groups);
     await readMeters.begin();
@@ -122,6 +125,7 @@ async function main(): Promise<void> {
       connections: settings.connections,
       articles: ids.length,
       commands,
+      fewCommands,
       reads,
       raw,
       payloadBytes: [payload.data, payload.metadata, ...Object.values(payload.columns ?? {})].reduce(
