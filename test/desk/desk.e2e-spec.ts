@@ -3,25 +3,11 @@
  * The desk in headless Chromium against the API on a real PostgreSQL (issue 11, "Must show"). The
  * browser is Debian's chromium (or CHROMIUM_PATH); without one the suite fails saying how to get it.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { GENEVA_SUMMIT } from '../support/sample-story';
 import { createTestApp, type TestApp } from '../support/test-app';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(process.cwd(), 'test', 'desk', 'screenshots');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { launchDeskBrowser, shoot } from './support/chromium';
+import { savedNotice as notice, select } from './support/story-page';
 
 let t: TestApp;
 let browser: Browser;
@@ -29,14 +15,9 @@ let desk: string;
 let storyId: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH.`);
-  }
-  execFileSync(process.execPath, [join(process.cwd(), 'scripts', 'build-desk-if-needed.cjs')], { stdio: 'pipe' });
-  mkdirSync(SHOTS, { recursive: true });
+  browser = await launchDeskBrowser();
   t = await createTestApp({ localSignIn: true });
   desk = `${await t.url()}/desk/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }, 60_000);
 
 afterAll(async () => {
@@ -53,34 +34,6 @@ async function signedIn(role: 'editor' | 'reporter' | 'auditor', path = ''): Pro
   if (path) await page.goto(`${desk}${path}`);
   return { context, page };
 }
-
-/** A full-page screenshot at 1280 px and at a 390 px phone width. */
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width === 1280 ? 900 : 844 });
-    await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-/** Selects `text` inside the story's paragraph that holds it, as a mouse drag would. */
-async function select(page: Page, text: string): Promise<void> {
-  await page.evaluate((wanted) => {
-    const block = [...document.querySelectorAll('[data-block-id]')].find((el) => el.textContent?.includes(wanted));
-    const node = block?.firstChild;
-    if (!node?.textContent) throw new Error(`not in the story: ${wanted}`);
-    const start = node.textContent.indexOf(wanted);
-    const range = document.createRange();
-    range.setStart(node, start);
-    range.setEnd(node, start + wanted.length);
-    const selection = document.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-  }, text);
-  await page.getByTestId('selection').filter({ hasText: text }).waitFor();
-}
-
-const notice = (page: Page) => page.getByRole('status').filter({ hasText: 'Saved as revision' });
 
 describe('the desk', () => {
   it('shows the sign-in screen', async () => {

@@ -5,14 +5,16 @@ import { href, parseRoute, type Route } from './route';
 import { AuditScreen } from './screens/audit';
 import { CorrectionsScreen } from './screens/corrections';
 import { HistoryScreen } from './screens/history';
-import { SignIn } from './screens/sign-in';
+import { SignIn, SigningIn } from './screens/sign-in';
 import { StoriesScreen } from './screens/stories';
 import { StoryScreen } from './screens/story';
-import { loadSession, saveSession, type Session } from './session';
+import { useDeskSession } from './use-desk-session';
 import './styles.css';
 
 function App() {
-  const [session, setSession] = useState<Session | undefined>(loadSession);
+  // First: it puts the address back to the route left for the provider before the route is read.
+  const desk = useDeskSession();
+  const session = desk.phase === 'signed-in' ? desk.session : undefined;
   const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
   useEffect(() => {
     const onHash = () => setRoute(parseRoute(window.location.hash));
@@ -23,16 +25,7 @@ function App() {
     // Each screen starts at the top with its heading focused, as a page load would.
     window.scrollTo(0, 0);
     document.querySelector<HTMLElement>('main h1')?.focus();
-  }, [route, session]);
-
-  const signIn = (next: Session) => {
-    saveSession(next);
-    setSession(next);
-  };
-  const signOut = () => {
-    saveSession(undefined);
-    setSession(undefined);
-  };
+  }, [route, session, desk.phase]);
 
   return (
     <>
@@ -49,17 +42,19 @@ function App() {
               Corrections
             </a>
             <span class="who" data-testid="who">
-              {session.identity.name ?? session.identity.sub} ({describeRoles(session.identity.roles)})
+              {session.identity.name ?? session.identity.actor} ({describeRoles(session.identity.roles)})
             </span>
-            <button type="button" class="link" onClick={signOut}>
+            <button type="button" class="link" onClick={desk.signOut}>
               Sign out
             </button>
           </nav>
         )}
       </header>
       <main>
-        {!session ? (
-          <SignIn onSignedIn={signIn} />
+        {desk.phase === 'starting' || desk.phase === 'leaving' ? (
+          <SigningIn desk={desk} />
+        ) : !session ? (
+          <SignIn desk={desk} />
         ) : route.screen === 'story' ? (
           <StoryScreen
             key={`${route.id}@${route.revision ?? route.asOf ?? ''}`}

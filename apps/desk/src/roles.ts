@@ -6,33 +6,12 @@ export type Role = 'reporter' | 'editor' | 'auditor';
 export type Status = 'draft' | 'published' | 'withdrawn';
 export type Action = 'create' | 'edit' | 'publish' | 'withdraw' | 'restore' | 'revert' | 'audit';
 
+/** Who is signed in, as the API's GET /me says. */
 export interface Identity {
-  sub: string;
+  /** The id recorded on their changes. */
+  actor: string;
   name?: string;
   roles: Role[];
-}
-
-const KNOWN: Role[] = ['reporter', 'editor', 'auditor'];
-
-/** Reads sub, name and roles from a JWT's payload (not verified: the API verifies it). */
-export function identityOfToken(token: string): Identity | undefined {
-  const part = token.trim().split('.')[1];
-  if (!part) return undefined;
-  try {
-    const json = atob(
-      part
-        .replace(/-/g, '+')
-        .replace(/_/g, '/')
-        .padEnd(Math.ceil(part.length / 4) * 4, '='),
-    );
-    const bytes = Uint8Array.from(json, (c) => c.charCodeAt(0));
-    const payload = JSON.parse(new TextDecoder().decode(bytes)) as { sub?: unknown; name?: unknown; roles?: unknown };
-    if (typeof payload.sub !== 'string') return undefined;
-    const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => KNOWN.includes(r as Role)) : [];
-    return { sub: payload.sub, name: typeof payload.name === 'string' ? payload.name : undefined, roles };
-  } catch {
-    return undefined;
-  }
 }
 
 export function can(roles: readonly Role[], action: Action, status?: Status): boolean {

@@ -6,6 +6,8 @@ import { dataSourceOptions } from '@newsroom/database';
 import { ArticlesModule } from './articles/articles.module';
 import { AuthGuard } from './auth/auth.guard';
 import { LocalSignInController } from './auth/local-sign-in.controller';
+import { MeController } from './auth/me.controller';
+import { SignInOptionsController } from './auth/sign-in-options.controller';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
@@ -36,7 +38,7 @@ export class AppModule {
         RateLimitModule.forConfig(config),
       ],
       // The one-click sign-in exists only where the API runs on the user's own machine.
-      controllers: config.localSignIn ? [LocalSignInController] : [],
+      controllers: [SignInOptionsController, MeController, ...(config.localSignIn ? [LocalSignInController] : [])],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         // Guards run in this order: flood control by address, who you are (401/403), flood

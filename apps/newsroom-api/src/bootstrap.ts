@@ -26,7 +26,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   answerNodeRefusalsWithProblems(app.getHttpServer());
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(securityHeaders(helmetOptions()));
+  app.use(securityHeaders(helmetOptions(config)));
   if (config.corsOrigins.length > 0)
     app.enableCors({
       origin: config.corsOrigins,

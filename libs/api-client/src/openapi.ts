@@ -332,6 +332,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sign-in-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The ways to sign in here: the newsroom’s identity provider, one click on this machine, a pasted token
+         * @description Public: a client (the desk) asks it before it holds a token. `provider` is set when the server is configured with OIDC_DESK_CLIENT_ID: sign in there with the authorization code flow and PKCE (S256) as the public client `clientId`, asking for `scope` and, when given, the resource indicator `resource` in both the authorization and the token request; the redirect URI registered at the provider is `<this server’s origin>/desk/`. Its access token is then sent here as a bearer token. `localSignIn` says whether POST /local-sign-in answers this caller (the embedded default, from this machine). A bearer token obtained elsewhere (`npm run token`, the provider) is always accepted: `pasteToken` is true.
+         */
+        get: operations["signInOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who the bearer token says you are, and the roles it grants here
+         * @description The actor id recorded on your changes, your display name (the token’s `name`), and your roles as this server reads them: a provider’s groups mapped through OIDC_ROLE_MAP. A client shows who is signed in and which controls apply from this answer, since a provider’s token does not name the API’s roles itself.
+         */
+        get: operations["whoAmI"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/local-sign-in": {
         parameters: {
             query?: never;
@@ -2661,6 +2701,122 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    signInOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ways offered to this caller */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        provider: {
+                            /** @description OIDC_ISSUER: discovery at `<issuer>/.well-known/openid-configuration` */
+                            issuer: string;
+                            /** @description For the button: “Sign in with <name>” */
+                            name: string;
+                            /** @description The desk’s public client at the provider (no secret) */
+                            clientId: string;
+                            /** @description The scopes to ask for, space-separated */
+                            scope: string;
+                            /** @description The resource indicator (RFC 8707) to send, when the provider needs one */
+                            resource?: string;
+                        } | null;
+                        localSignIn: boolean;
+                        /** @constant */
+                        pasteToken: true;
+                    };
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    whoAmI: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description As recorded in the history: the subject, and with a provider `subject@issuer` */
+                        actor: string;
+                        /** @description The token’s `name` claim, or null when it has none */
+                        name: string | null;
+                        /** @description Empty when the token grants none of the API’s roles */
+                        roles: ("reporter" | "editor" | "auditor")[];
+                    };
+                };
+            };
+            /** @description Malformed JSON, a missing, ill-typed or unknown field, a malformed id, query parameter or header: errors[] names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or an invalid or expired one (checked before the body is read) */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 6750): `Bearer realm="newsroom"` when no bearer token was sent; `Bearer realm="newsroom", error="invalid_token"` when the token sent was refused (expired, not yet valid, living too long, badly signed, for another audience or issuer, malformed). */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

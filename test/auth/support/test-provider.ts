@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, exportSPKI, generateKeyPair, type JWK } from 'jose';
-import Provider from 'oidc-provider';
+import Provider, { type ClientMetadata } from 'oidc-provider';
 
 /** The audience (resource indicator) the API's tokens are issued for. */
 export const AUDIENCE = 'https://newsroom.test/api';
@@ -15,6 +15,16 @@ export const CLIENTS = {
 } as const;
 export type ClientId = keyof typeof CLIENTS;
 const SECRET = 'client-secret-for-tests';
+
+/** People who sign in at the provider's login page (its development pages take any password), each with their groups. */
+export const PEOPLE = {
+  anna: { groups: ['newsroom-editors', 'all-staff'], name: 'Anna Keller' },
+  vic: { groups: ['all-staff'], name: 'Vic Visitor' },
+} as const;
+type Person = (typeof PEOPLE)[keyof typeof PEOPLE];
+
+/** The desk's public client: authorization code with PKCE, no secret. */
+export const DESK_CLIENT_ID = 'newsroom-desk';
 
 export interface SigningKey {
   kid: string;
@@ -33,12 +43,18 @@ export async function signingKey(kid: string): Promise<SigningKey> {
 /**
  * A real OpenID provider (oidc-provider, the certified implementation) on a loopback port in the
  * test process. Its client-credentials grant with a resource indicator yields JWT access tokens
- * for that audience, carrying `groups` and `name`. rotate() replaces its signing key the way an
+ * for that audience, carrying `groups` and `name`; so does the desk's authorization code flow
+ * once registerDesk() has registered it. rotate() replaces its signing key the way an
  * operator does (the new key signs, the old one stays published); stop() takes it off the network.
  */
 export class TestProvider {
   issuer = '';
   keys: SigningKey[] = [];
+  /** Seconds the next access tokens live (read as each is issued). */
+  accessTokenTTL = 600;
+  /** Leave `expires_in` out of token responses (RFC 6749 only recommends it): the client learns of expiry by a 401. */
+  omitExpiresIn = false;
+  private readonly deskRedirectUris: string[] = [];
   private provider?: Provider;
   private readonly server: Server;
 
@@ -84,6 +100,16 @@ export class TestProvider {
     return body.access_token;
   }
 
+  /**
+   * Registers the desk as a public client coming back to `redirectUri` (each desk served by an
+   * API under test adds its own), and turns on the provider's development login pages (any login
+   * name is an account, see PEOPLE).
+   */
+  registerDesk(redirectUri: string): void {
+    this.deskRedirectUris.push(redirectUri);
+    this.configure();
+  }
+
   /** Off the network: every open connection is cut, new ones are refused. */
   async stop(): Promise<void> {
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -92,18 +118,49 @@ export class TestProvider {
   }
 
   private configure(): void {
-    this.provider = new Provider(this.issuer, {
-      clients: Object.keys(CLIENTS).map((client_id) => ({
-        client_id,
-        client_secret: SECRET,
-        grant_types: ['client_credentials'],
-        redirect_uris: [],
-        response_types: [],
-      })),
+    const desk: ClientMetadata[] =
+      this.deskRedirectUris.length > 0
+        ? [
+            {
+              client_id: DESK_CLIENT_ID,
+              token_endpoint_auth_method: 'none',
+              grant_types: ['authorization_code'],
+              response_types: ['code'],
+              redirect_uris: [...this.deskRedirectUris],
+            },
+          ]
+        : [];
+    const provider = new Provider(this.issuer, {
+      clients: [
+        ...Object.keys(CLIENTS).map((client_id) => ({
+          client_id,
+          client_secret: SECRET,
+          grant_types: ['client_credentials'],
+          redirect_uris: [],
+          response_types: [],
+        })),
+        ...desk,
+      ],
       jwks: { keys: this.keys.map((key) => key.jwk) },
-      cookies: { keys: ['cookie-key-for-tests'] },
+      // Its session cookie is SameSite=None by default, which Chromium drops over plain http.
+      cookies: { keys: ['cookie-key-for-tests'], long: { httpOnly: true, sameSite: 'lax' } },
+      // Every lifetime set (the provider prints a notice for each one left to its default).
+      ttl: {
+        AccessToken: () => this.accessTokenTTL,
+        ClientCredentials: () => this.accessTokenTTL,
+        Interaction: 600,
+        Session: 3600,
+        Grant: 3600,
+        IdToken: 600,
+      },
+      // oidc-provider refuses every cross-origin token request unless told: the desk's own origin may.
+      clientBasedCORS: (_ctx, origin, client) => client.redirectUris?.some((uri) => new URL(uri).origin === origin) ?? false,
+      findAccount: (_ctx, id) => ({
+        accountId: id,
+        claims: () => ({ sub: id, name: (PEOPLE as Record<string, Person>)[id]?.name }),
+      }),
       features: {
-        devInteractions: { enabled: false },
+        devInteractions: { enabled: desk.length > 0 },
         clientCredentials: { enabled: true },
         resourceIndicators: {
           enabled: true,
@@ -112,16 +169,23 @@ export class TestProvider {
           getResourceServerInfo: (_ctx, resourceIndicator) => ({
             scope: 'newsroom',
             audience: resourceIndicator,
-            accessTokenTTL: 600,
             accessTokenFormat: 'jwt',
             jwt: { sign: { alg: 'RS256' } },
           }),
         },
       },
       extraTokenClaims: (_ctx, token) => {
-        const client = CLIENTS[(token as { clientId: ClientId }).clientId];
-        return { groups: [...client.groups], name: client.name };
+        const { accountId, clientId } = token as { accountId?: string; clientId: string };
+        const holder = accountId ? (PEOPLE as Record<string, Person>)[accountId] : CLIENTS[clientId as ClientId];
+        return holder ? { groups: [...holder.groups], name: holder.name } : {};
       },
     });
+    provider.use(async (ctx, next) => {
+      await next();
+      if (this.omitExpiresIn && ctx.path === '/token' && ctx.body && typeof ctx.body === 'object') {
+        delete (ctx.body as { expires_in?: number }).expires_in;
+      }
+    });
+    this.provider = provider;
   }
 }

@@ -1,4 +1,6 @@
 import type { Role } from '@newsroom/articles';
+import { DESK_SETTING_NAMES, type DeskSignInSettings, deskSignInSettings } from './desk-sign-in-settings';
+import { nonEmpty } from './env-value';
 import { MIN_SECRET_BYTES } from './settings';
 
 const ROLE_NAMES: readonly Role[] = ['reporter', 'editor', 'auditor'];
@@ -29,6 +31,8 @@ export interface OidcSettings {
   /** OIDC_ROLE_MAP: the provider's group or role name → the API's roles. Empty: role names map to themselves. */
   roleMap: ReadonlyMap<string, readonly Role[]>;
   jwks: JwksLimits;
+  /** OIDC_DESK_*: the desk signs in through the provider; unset, it offers only the other ways. */
+  desk?: DeskSignInSettings;
 }
 
 /** How callers prove who they are: local HS256 secrets, an OpenID provider, lifetimes. */
@@ -50,7 +54,9 @@ const LONGEST_LIFETIME_SECONDS = 30 * 24 * 3600;
 /** Reads the identity settings from the environment; a setting that makes no sense stops the start with its name. */
 export function loadIdentitySettings(env: NodeJS.ProcessEnv = process.env): IdentitySettings {
   const issuer = nonEmpty(env.OIDC_ISSUER);
-  const others = ['OIDC_AUDIENCE', 'OIDC_ROLES_CLAIM', 'OIDC_ROLE_MAP'].filter((name) => nonEmpty(env[name]) !== undefined);
+  const others = ['OIDC_AUDIENCE', 'OIDC_ROLES_CLAIM', 'OIDC_ROLE_MAP', ...DESK_SETTING_NAMES].filter(
+    (name) => nonEmpty(env[name]) !== undefined,
+  );
   if (!issuer && others.length > 0)
     throw new Error(`${others.join(', ')} set without OIDC_ISSUER: set OIDC_ISSUER too, or unset them.`);
   return {
@@ -71,7 +77,14 @@ function oidcSettings(issuer: string, env: NodeJS.ProcessEnv): OidcSettings {
   if (rolesClaim.split('.').some((segment) => segment === '')) {
     throw new Error(`OIDC_ROLES_CLAIM must be a claim name or a dotted path such as realm_access.roles, got "${rolesClaim}".`);
   }
-  return { issuer, audience, rolesClaim, roleMap: roleMap(env.OIDC_ROLE_MAP), jwks: DEFAULT_JWKS_LIMITS };
+  return {
+    issuer,
+    audience,
+    rolesClaim,
+    roleMap: roleMap(env.OIDC_ROLE_MAP),
+    jwks: DEFAULT_JWKS_LIMITS,
+    desk: deskSignInSettings(env, issuer, audience),
+  };
 }
 
 /** HTTPS, or plain HTTP on this machine only (a provider under test). */
@@ -140,8 +153,4 @@ function list(value: string | undefined): string[] {
     .split(',')
     .map((item) => item.trim())
     .filter(Boolean);
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value && value.trim() !== '' ? value.trim() : undefined;
 }

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet, { type HelmetOptions } from 'helmet';
+import type { AppConfig } from '../config/app-config';
+import { contentSecurityDirectives } from './content-security';
 
 /**
  * helmet's security headers, worked out once and set on every answer in one call. helmet
@@ -17,9 +19,9 @@ export function securityHeaders(
   };
 }
 
-/** helmet's strict defaults, but Swagger UI needs inline scripts and styles. */
-export function helmetOptions(): HelmetOptions {
-  return { contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } };
+/** helmet's strict defaults, with the Content-Security-Policy that Swagger UI and the desk need. */
+export function helmetOptions(config: Pick<AppConfig, 'identity'>): HelmetOptions {
+  return { contentSecurityPolicy: { directives: contentSecurityDirectives(config) } };
 }
 
 /** What helmet sets on an answer, read by running it once on a stand-in response. */
