@@ -5,8 +5,12 @@ import type { LoadReport } from './load-log';
 import type { ReadRun } from './past-reads';
 import type { ReadModelCounts } from './read-models-check';
 
-/** The issue's targets. */
-export const TARGETS = { rebuildEventsPerSecond: 50_000, peakRssMb: 300, readP99Ms: 10 };
+/**
+ * The targets. The rebuild's CPU per event over a plain read of the log's, measured in the same
+ * run (issue 12), replaces the retired rate target (50,000 events/s measured the machine); the
+ * rate is still printed.
+ */
+export const TARGETS = { rebuildCpuOverRead: 1.5, peakRssMb: 300, readP99Ms: 10 };
 
 export interface ProjectionsReport {
   server: string;
@@ -43,8 +47,8 @@ export function printReport(report: ProjectionsReport): void {
       .join(', ')}`,
     `load (COPY):              ${load.seconds.toFixed(1)} s, ${rate(load.events / load.seconds)} events/s`,
     '',
-    `rebuild (batch ${report.batchSize}):     ${rebuild.seconds.toFixed(1)} s, ${rate(rebuild.eventsPerSecond)} events/s ` +
-      `${verdict(rebuild.eventsPerSecond >= TARGETS.rebuildEventsPerSecond, `target ≥ ${rate(TARGETS.rebuildEventsPerSecond)}`)}`,
+    `rebuild (batch ${report.batchSize}):     ${rebuild.seconds.toFixed(1)} s, ${rate(rebuild.eventsPerSecond)} events/s`,
+    `  ${cpuRatioLine(rebuild, report.logOrderReads[0])}`,
     `  peak RSS ${mb(rebuild.maxRssKb)} ${verdict(rebuild.maxRssKb / 1024 < TARGETS.peakRssMb, `target < ${TARGETS.peakRssMb} MB`)}` +
       ` (${mb(rebuild.startRssKb)} at start; peaks: JS heap ${mb(rebuild.peakHeapUsedKb)}, external ${mb(rebuild.peakExternalKb)})`,
     `  ${cpuLine(rebuild.cpu, rebuild.seconds, rebuild.events)}`,
@@ -82,6 +86,18 @@ function cpuLine(cpu: CpuUsage, seconds: number, events: number): string {
     )
     .join(', ');
   return `CPU: ${groups}; others ${cpu.others.toFixed(1)} s; machine ${(cpu.machineLoad * 100).toFixed(0)}% busy`;
+}
+
+/** The rebuild's CPU per event over the plain read's, for its own process and for PostgreSQL. */
+function cpuRatioLine(rebuild: ChildRun, read: ChildRun): string {
+  const perEvent = (run: ChildRun, group: string) => ((run.cpu.groups[group] ?? NaN) * 1e6) / run.events;
+  const process = perEvent(rebuild, 'rebuild') / perEvent(read, 'reader');
+  const postgres = perEvent(rebuild, 'postgres') / perEvent(read, 'postgres');
+  return (
+    `CPU per event over the plain read's: rebuild process ${perEvent(rebuild, 'rebuild').toFixed(1)} / ${perEvent(read, 'reader').toFixed(1)} µs = ${process.toFixed(2)}× ` +
+    `${verdict(process <= TARGETS.rebuildCpuOverRead, `target ≤ ${TARGETS.rebuildCpuOverRead}×`)}; ` +
+    `PostgreSQL ${perEvent(rebuild, 'postgres').toFixed(1)} / ${perEvent(read, 'postgres').toFixed(1)} µs = ${postgres.toFixed(2)}×`
+  );
 }
 
 function verdict(met: boolean, target: string): string {
