@@ -21,6 +21,8 @@ export interface FloorPhase {
 export interface FloorRuns {
   /** GET of the fixed JSON: what a read costs Nest and Express alone. */
   bare: FloorPhase;
+  /** GET reading the article's document with one SELECT by key: what a read costs them and pg alone. */
+  select: FloorPhase;
   /** POST doing one INSERT of the command's event row: what a command costs them and pg alone. */
   insert: FloorPhase;
   /** Size of the document as JSON: the same as a read's answer. */
@@ -29,8 +31,9 @@ export interface FloorRuns {
 
 export interface FloorOptions {
   api: Pick<ApiOptions, 'databaseUrl' | 'jwtSecret' | 'logLevel'>;
-  /** The JSON a read of a sample article answered. */
+  /** The JSON a read of a sample article answered, and that article's id. */
   document: unknown;
+  articleId: string;
   /** The command's event row, as the raw baseline inserts it. */
   payload: EventPayload;
   /** Sent with each request, so that the floor receives the same bytes the API does (it ignores them). */
@@ -50,7 +53,11 @@ export interface FloorOptions {
  * endpoint warmed up and then driven at the same connections for the same time, its CPU metered.
  */
 export async function measureFloor(options: FloorOptions): Promise<FloorRuns> {
-  const fixtures: FloorFixtures = { document: options.document, insert: await prepareTable(options) };
+  const fixtures: FloorFixtures = {
+    document: options.document,
+    insert: await prepareTable(options),
+    articleId: options.articleId,
+  };
   const dir = mkdtempSync(join(tmpdir(), 'bench-api-floor-'));
   const fixturesFile = join(dir, 'fixtures.json');
   writeFileSync(fixturesFile, JSON.stringify(fixtures));
@@ -74,13 +81,18 @@ export async function measureFloor(options: FloorOptions): Promise<FloorRuns> {
       path: '/floor/document',
       headers: options.headers,
     });
+    const select = await phase('bare SELECT endpoint (the read document from the database)', {
+      method: 'GET',
+      path: '/floor/select',
+      headers: options.headers,
+    });
     const insert = await phase('bare INSERT endpoint', {
       method: 'POST',
       path: '/floor/insert',
       headers: { ...options.headers, 'content-type': 'application/json' },
       body: options.commandBody,
     });
-    return { bare, insert, documentBytes: Buffer.byteLength(JSON.stringify(options.document)) };
+    return { bare, select, insert, documentBytes: Buffer.byteLength(JSON.stringify(options.document)) };
   } finally {
     await floor.stop();
     rmSync(dir, { recursive: true, force: true });

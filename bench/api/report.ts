@@ -46,13 +46,16 @@ function floorRatios(report: BenchReport) {
   const apiRead = cpuMsPer(report.readUsage, 'api', reads.completed);
   const apiCommand = cpuMsPer(report.commandUsage, 'api', commands.completed);
   const bare = cpuMsPer(floor.bare.usage, 'floor', floor.bare.run.completed);
+  const bareSelect = cpuMsPer(floor.select.usage, 'floor', floor.select.run.completed);
   const bareInsert = cpuMsPer(floor.insert.usage, 'floor', floor.insert.run.completed);
   return {
     apiRead,
     apiCommand,
     bare,
     bareInsert,
+    bareSelect,
     read: apiRead !== null && bare ? apiRead / bare : null,
+    readOverSelect: apiRead !== null && bareSelect ? apiRead / bareSelect : null,
     command: apiCommand !== null && bareInsert ? apiCommand / bareInsert : null,
   };
 }
@@ -115,8 +118,10 @@ export function printReport(report: BenchReport): void {
     '',
     `  the stack's floor: Nest on Express alone, in a process started like the API's, no logging`,
     floorLine('bare           ', floor.bare.run, `GET of the same ${floor.documentBytes} B of JSON a read answers`),
+    floorLine('bare SELECT    ', floor.select.run, 'GET reading that document from the database by its key'),
     floorLine('bare INSERT    ', floor.insert.run, "POST doing one INSERT of the command's event row"),
     ...usageLines('per bare       ', floor.bare.usage, floor.bare.run.completed, floorNames),
+    ...usageLines('per bare SELECT', floor.select.usage, floor.select.run.completed, floorNames),
     ...usageLines('per bare INSERT', floor.insert.usage, floor.insert.run.completed, floorNames),
     '',
     `  for scale      commands/raw ${ratio.toFixed(2)}×   commands/reads ${(commands.commandsPerSecond / reads.readsPerSecond).toFixed(2)}×   reads/raw ${(reads.readsPerSecond / raw.insertsPerSecond).toFixed(2)}×`,
@@ -126,6 +131,9 @@ export function printReport(report: BenchReport): void {
       `≤ ${LATENCY_TARGET.p99Ms} ms`,
     ),
     floorVerdict('read', overFloor.apiRead, 'bare', overFloor.bare, overFloor.read, FLOOR_TARGETS.read),
+    overFloor.readOverSelect === null || overFloor.bareSelect === null
+      ? "  ----  API CPU per read over the bare SELECT endpoint's: not measured"
+      : `  ----  API CPU per read over the bare SELECT endpoint's ${ms(overFloor.bareSelect)} = ${overFloor.readOverSelect.toFixed(2)}×   (a read goes to the database; for scale)`,
     floorVerdict('command', overFloor.apiCommand, 'bare INSERT', overFloor.bareInsert, overFloor.command, FLOOR_TARGETS.command),
     postgresVerdict('CPU', postgres.cpu, POSTGRES_TARGETS.cpu, ms),
     postgresVerdict('WAL', postgres.wal, POSTGRES_TARGETS.wal, kb),
@@ -136,7 +144,7 @@ export function printReport(report: BenchReport): void {
     ),
   ];
   const busiest = Math.max(
-    ...[report.commandUsage, report.rawUsage, report.readUsage, floor.bare.usage, floor.insert.usage].map(
+    ...[report.commandUsage, report.rawUsage, report.readUsage, floor.bare.usage, floor.select.usage, floor.insert.usage].map(
       (u) => u?.cpu.others ?? 0,
     ),
   );
@@ -177,6 +185,8 @@ export function printReport(report: BenchReport): void {
       apiCpuMsPerRead: maybe(overFloor.apiRead, 3),
       bareCpuMsPerRequest: maybe(overFloor.bare, 3),
       bareInsertCpuMsPerRequest: maybe(overFloor.bareInsert, 3),
+      bareSelectCpuMsPerRequest: maybe(overFloor.bareSelect, 3),
+      readOverBareSelect: maybe(overFloor.readOverSelect, 2),
       pgCpuMsPerBareInsert: perOp(floor.insert.usage, 'postgres', floor.insert.run.completed),
       readOverBare: maybe(overFloor.read, 2),
       commandOverBareInsert: maybe(overFloor.command, 2),

@@ -109,6 +109,7 @@ async function main(): Promise<void> {
     const floor = await measureFloor({
       api: { databaseUrl: database.url, jwtSecret, logLevel: settings.logLevel },
       document,
+      articleId: ids[0],
       payload,
       headers: { authorization: `Bearer ${tokens[0]}` },
       commandBody: COMMAND_CYCLE[0].body,

@@ -9,11 +9,13 @@ export interface EventRowInsert {
 /**
  * What the floor app answers and writes, handed over in a file by the benchmark: the JSON a read
  * of a sample article answers (so that the floor serialises the same document as the API) and the
- * raw baseline's INSERT of the command's event row.
+ * raw baseline's INSERT of the command's event row, and an article to read from the database.
  */
 export interface FloorFixtures {
   document: unknown;
   insert: EventRowInsert;
+  /** The article whose document the bare SELECT endpoint reads, as a read of it does. */
+  articleId: string;
 }
 
 /** The environment variable naming the fixtures file. */

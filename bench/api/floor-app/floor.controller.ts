@@ -1,4 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { Pool } from 'pg';
 import { EventRowInserts } from './event-row-inserts';
 import type { FloorFixtures } from './floor-fixtures';
 
@@ -16,6 +17,7 @@ export class FloorController {
   constructor(
     @Inject(FLOOR_FIXTURES) private readonly fixtures: FloorFixtures,
     private readonly inserts: EventRowInserts,
+    private readonly pool: Pool,
   ) {}
 
   /** The benchmark's child launcher waits for this before driving load. */
@@ -28,6 +30,18 @@ export class FloorController {
   @Get('floor/document')
   document() {
     return this.fixtures.document;
+  }
+
+  /**
+   * The article's document read by its key, as the API's read does, and answered: the least a
+   * read that goes to the database can cost (the bare endpoint above goes nowhere).
+   */
+  @Get('floor/select')
+  async select() {
+    const { rows } = await this.pool.query<{ document: unknown }>('SELECT document FROM articles WHERE id = $1', [
+      this.fixtures.articleId,
+    ]);
+    return rows[0].document;
   }
 
   /** One INSERT of a command's event row: the least a command can cost the API process. */

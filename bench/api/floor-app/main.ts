@@ -20,6 +20,7 @@ class FloorModule {
       providers: [
         { provide: FLOOR_FIXTURES, useValue: fixtures },
         { provide: EventRowInserts, useValue: new EventRowInserts(pool, fixtures.insert) },
+        { provide: Pool, useValue: pool },
       ],
     };
   }
