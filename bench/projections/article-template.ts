@@ -7,6 +7,7 @@ import {
   emptyArticle,
   evolve,
   fold,
+  pastIn,
   type RecordedArticleEvent,
 } from '@newsroom/articles';
 import { CREATE_FIELDS, CYCLE, commandFor, FALLBACKS, MoveCounters, type MoveKind, type PlannedCommand } from './edit-plan';
@@ -93,7 +94,7 @@ function firstThatApplies(
     const planned = commandFor(kind, state, counters.next(kind));
     if (!planned) continue;
     try {
-      const event = decide(planned.command, state, { actor: planned.actor, history });
+      const event = decide(planned.command, state, { actor: planned.actor, past: pastIn(history, planned.command, state) });
       if (event) return [planned, event];
     } catch (error) {
       if (!(error instanceof ArticleError)) throw error;
@@ -103,7 +104,7 @@ function firstThatApplies(
 }
 
 function decideOrFail(planned: PlannedCommand, state: Article, history: readonly RecordedArticleEvent[]): ArticleEvent {
-  const event = decide(planned.command, state, { actor: planned.actor, history });
+  const event = decide(planned.command, state, { actor: planned.actor, past: pastIn(history, planned.command, state) });
   if (!event) throw new Error(`${planned.command.type} changed nothing`);
   return event;
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client, Pool } from 'pg';
 import type * as RebuildModule from '../../apps/newsroom-api/src/articles/projections/rebuild/rebuild-projections';
-import type * as ProgressModule from '../../apps/newsroom-api/src/articles/projections/rebuild/progress';
+import type * as ProgressModule from '../../apps/newsroom-api/src/console/progress';
 import type * as EventStoreModule from '../../libs/event-store/src';
 
 export type ChildMode = 'rebuild' | 'read-log-order' | 'read-stream-order';
@@ -70,8 +70,9 @@ type Rebuild = (pool: Pool) => Promise<RebuildModule.RebuildReport>;
 type Load = (path: string) => unknown;
 
 function progress(load: Load): (done: number, total: number) => void {
-  const { progressReporter } = load('./apps/newsroom-api/src/articles/projections/rebuild/progress.js') as typeof ProgressModule;
-  return progressReporter(process.stderr);
+  const { progress: progressOf } = load('./apps/newsroom-api/src/console/progress.js') as typeof ProgressModule;
+  const shown = progressOf({ title: 'Rebuild', stream: process.stderr });
+  return (done, total) => shown.update(done, total);
 }
 
 function appRebuild(load: Load, url: string, batchSize: number): Rebuild {

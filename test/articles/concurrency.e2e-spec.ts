@@ -1,7 +1,7 @@
 import { createSampleArticle } from '../support/articles-api';
 import { createTestApp, type TestApp } from '../support/test-app';
 
-/** Racing writers over real connections: none lost without If-Match, one winner with it. */
+/** Racing writers over real connections: none lost without If-Match, one winner with it on the same thing. */
 describe('concurrent commands on one article', () => {
   let t: TestApp;
   let editor: string;
@@ -32,12 +32,20 @@ describe('concurrent commands on one article', () => {
     expect(current.body.categories).toHaveLength(20);
   });
 
-  it('lets exactly one of 8 writers with the same If-Match win', async () => {
+  it('lets exactly one of 8 writers with the same If-Match win when they touch the same thing', async () => {
     const id = await createSampleArticle(t, editor);
-    const results = await racingAdds(id, 8, (i) => ({ label: `Topic ${i}` }), '"1"');
+    const results = await racingAdds(id, 8, (i) => ({ label: 'Diplomacy', code: `medtop:2000063${i}` }), '"1"');
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([200, 412, 412, 412, 412, 412, 412, 412]);
     expect((await t.log.stream(id)).map((e) => e.revision)).toEqual([1, 2]);
+  });
+
+  it('applies all of 8 writers with the same If-Match when each touches something else (they merge)', async () => {
+    const id = await createSampleArticle(t, editor);
+    const results = await racingAdds(id, 8, (i) => ({ label: `Topic ${i}` }), '"1"');
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill(200));
+    expect(results.filter((r) => r.headers['merged-from'] === '1')).toHaveLength(7);
+    expect((await t.log.stream(id)).map((e) => e.revision)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
   it('applies all of 8 writers with If-Match: * (any revision of an existing article satisfies it)', async () => {
@@ -86,7 +94,7 @@ describe('Idempotency-Key', () => {
 
   it('records the key on the event, prefixed by its actor (keys are unique per actor)', async () => {
     const events = await t.http().get(`/articles/${id}/events`).set('Authorization', `Bearer ${editor}`);
-    const fixed = (events.body as Array<{ type: string; metadata: { idempotencyKey: string | null } }>).find(
+    const fixed = (events.body.items as Array<{ type: string; metadata: { idempotencyKey: string | null } }>).find(
       (e) => e.type === 'TextCorrected',
     );
     expect(fixed?.metadata.idempotencyKey).toBe('eddie\u241ffix-1');

@@ -124,8 +124,9 @@ describe('reads after the sample scenario', () => {
 
   it('shows the raw event log to auditors and editors only', async () => {
     const res = await get(`/articles/${s.id}/events`);
-    expect(res.body).toHaveLength(8);
-    expect(res.body[0]).toMatchObject({
+    expect(res.body.items).toHaveLength(8);
+    expect(res.body.nextCursor).toBeNull();
+    expect(res.body.items[0]).toMatchObject({
       revision: 1,
       type: 'ArticleCreated',
       position: expect.any(Number),

@@ -66,15 +66,23 @@ describe('two API processes on one database', () => {
     expect(await revisionOf()).toBe(again.body.revision);
   });
 
-  it('If-Match naming the revision B made is honoured on A, and an older one refused', async () => {
+  it('If-Match naming the revision B made is honoured on A, and an older one refused when B changed the same', async () => {
     const onOther = await addCategory(onB, 'Europe');
     const current = await addCategory(onA, 'Diplomacy', onOther.body.revision);
     expect(current.status).toBe(200);
     expect(current.body.revision).toBe(onOther.body.revision + 1);
     const older = await addCategory(onB, 'Russia');
-    const stale = await addCategory(onA, 'Summits', current.body.revision);
+    const stale = await addCategory(onA, 'Russia', current.body.revision);
     expect(stale.status).toBe(412);
     expect(stale.body.currentRevision).toBe(older.body.revision);
+    expect(stale.body.conflicts.map((c: { revision: number }) => c.revision)).toEqual([older.body.revision]);
+    // Elsewhere, the same stale If-Match merges onto B's change, decided on a fresh read.
+    const merged = await addCategory(onA, 'Summits', current.body.revision);
+    expect([merged.status, merged.headers['merged-from'], merged.body.revision]).toEqual([
+      200,
+      String(current.body.revision),
+      older.body.revision + 1,
+    ]);
   });
 
   it('text that only B’s edit put there can be corrected on A', async () => {

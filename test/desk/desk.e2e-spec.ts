@@ -115,7 +115,7 @@ describe('the desk', () => {
     await context.close();
   });
 
-  it('tells an editor who changed the story meanwhile (412) and never overwrites it', async () => {
+  it('merges a change made on an older revision elsewhere, and tells who changed the same paragraph (412)', async () => {
     const first = await signedIn('editor', `#/stories/${storyId}`);
     await first.page.getByTestId('revision').filter({ hasText: 'revision 6' }).waitFor();
 
@@ -124,24 +124,38 @@ describe('the desk', () => {
     await second.page.getByRole('textbox', { name: 'Category', exact: true }).fill('Europe');
     await second.page.getByRole('button', { name: 'Save' }).click();
     await notice(second.page).filter({ hasText: 'revision 7' }).waitFor();
-    await second.context.close();
 
+    // The first still shows revision 6; its correction touches another part of the story: merged.
     await select(first.page, 'four hours');
     await first.page.getByRole('button', { name: 'Correct this' }).click();
     await first.page.getByLabel('Replace with').fill('four and a half hours');
     await first.page.getByLabel('Reason (kept in the history)').fill('Timing confirmed');
     await first.page.getByRole('button', { name: 'Save correction' }).click();
-    const alert = first.page.getByRole('alert');
+    const merged = await notice(first.page).filter({ hasText: 'merged' }).textContent();
+    expect(merged).toContain('Saved as revision 8, merged');
+    expect(merged).toContain('since revision 6');
+    await shoot(first.page, '05-story-merged');
+
+    // The second still shows revision 7, and corrects the paragraph the first just changed: refused.
+    await select(second.page, 'Geneva, Switzerland');
+    await second.page.getByRole('button', { name: 'Correct this' }).click();
+    await second.page.getByLabel('Replace with').fill('Geneva');
+    await second.page.getByLabel('Reason (kept in the history)').fill('Shorter');
+    await second.page.getByRole('button', { name: 'Save correction' }).click();
+    const alert = second.page.getByRole('alert');
     await alert.filter({ hasText: 'was not saved' }).waitFor();
     const text = await alert.textContent();
-    expect(text).toContain('Local editor changed this story');
-    expect(text).toContain('Europe');
-    expect(text).toContain('revision 7');
-    await shoot(first.page, '05-story-412');
-    await first.page.getByRole('button', { name: 'Reload the story' }).click();
-    await first.page.getByTestId('revision').filter({ hasText: 'revision 7' }).waitFor();
-    expect(await first.page.locator('[data-block-id="b1"]').textContent()).toContain('more than four hours');
+    expect(text).toContain('Local editor changed this paragraph');
+    expect(text).toContain('revision 8: Text corrected: “four hours” → “four and a half hours”');
+    expect(text).toContain('You were looking at revision 7; it is now at revision 8');
+    await shoot(second.page, '05-story-412');
+    await second.page.getByRole('button', { name: 'Reload the story' }).click();
+    await second.page.getByTestId('revision').filter({ hasText: 'revision 8' }).waitFor();
+    const paragraph = await second.page.locator('[data-block-id="b1"]').textContent();
+    expect(paragraph).toContain('four and a half hours');
+    expect(paragraph).toContain('Geneva, Switzerland');
     await first.context.close();
+    await second.context.close();
   });
 
   it('shows a reporter no publish button', async () => {
@@ -181,7 +195,8 @@ describe('the desk', () => {
     await page.getByRole('link', { name: 'Audit' }).click();
     const verdict = page.getByTestId('verdict');
     await verdict.waitFor();
-    expect(await verdict.textContent()).toContain('Verified: the record of all 7 revisions is intact');
+    // Revision 8 is the correction merged onto revision 7 (the 412 appended nothing).
+    expect(await verdict.textContent()).toContain('Verified: the record of all 8 revisions is intact');
     await shoot(page, '06-audit');
     await page.getByRole('link', { name: 'Corrections' }).click();
     await page.getByTestId('corrections').getByText('misnamed the White House').waitFor();

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { verifyLog, verifyStream } from '@newsroom/event-store';
 import { InlineEventHash1795900000000 } from '../../migrations/1795900000000-InlineEventHash';
-import { noted, useEventStore } from './store-fixture';
+import { rowsReadFrom, sentQueries } from './sent-queries';
+import { noted, notes, useEventStore } from './store-fixture';
 
 describe('the hash chain', () => {
   const s = useEventStore();
@@ -41,6 +42,36 @@ describe('the hash chain', () => {
       ['chain-4', 1],
       ['chain-5', 3],
     ]);
+  });
+
+  it('checks a stream longer than one batch a batch at a time, with the verdict of one pass', async () => {
+    await s.store.append('chain-8', notes(1, 7), { expectedRevision: 'no-stream' });
+    const whole = await verifyStream(s.pool, 'chain-8');
+    expect(whole).toMatchObject({ verified: true, revisions: 7 });
+    for (const batchSize of [1, 2, 3, 7]) expect(await verifyStream(s.pool, 'chain-8', batchSize)).toEqual(whole);
+  });
+
+  it('reads no more than a batch per statement, whatever stale statistics say of the stream', async () => {
+    await s.pool.query('ANALYZE events');
+    await s.store.append('chain-long', notes(1, 2500), { expectedRevision: 'no-stream' });
+    const sent = await sentQueries(s.pool, () => verifyStream(s.pool, 'chain-long', 1000));
+    expect(sent).toHaveLength(3);
+    // Each batch's rows, and the one row after it that says there is more.
+    const read = await Promise.all(sent.map((statement) => rowsReadFrom(s.pool, statement, 'events')));
+    expect(read).toEqual([1001, 1001, 500]);
+  });
+
+  it('catches an event altered, or one removed, in a later batch, at that revision', async () => {
+    await s.store.append('chain-9', notes(1, 7), { expectedRevision: 'no-stream' });
+    await s.store.append('chain-10', notes(1, 7), { expectedRevision: 'no-stream' });
+    await s.pool.query('ALTER TABLE events DISABLE TRIGGER events_are_immutable');
+    await s.pool.query(`UPDATE events SET data = '{"n": 60}' WHERE stream_id = 'chain-9' AND revision = 6`);
+    // In batches of 3 the gap falls between two batches (…3 | 5…): the check crosses from one to the next.
+    await s.pool.query(`DELETE FROM events WHERE stream_id = 'chain-10' AND revision = 4`);
+    await s.pool.query('ALTER TABLE events ENABLE TRIGGER events_are_immutable');
+    expect(await verifyStream(s.pool, 'chain-9', 2)).toEqual({ verified: false, revisions: 7, brokenAt: 6 });
+    expect(await verifyStream(s.pool, 'chain-10', 2)).toEqual({ verified: false, revisions: 6, brokenAt: 5 });
+    expect(await verifyStream(s.pool, 'chain-10', 3)).toEqual({ verified: false, revisions: 6, brokenAt: 5 });
   });
 
   it('is the documented SHA-256 of revision, type, data, metadata and previous hash, one per line', async () => {

@@ -1,16 +1,28 @@
-import type { Pool, QueryConfig } from 'pg';
+import type { Pool, QueryConfig, QueryResult } from 'pg';
+
+/** A statement as it was sent, and how many rows it answered once it had. */
+export interface SentQuery extends QueryConfig {
+  rows?: number;
+}
 
 /**
- * Records the statements the store sends through `pool` while `work` runs (they still go to the
- * database): a test can then ask PostgreSQL how it plans exactly those.
+ * Records the statements sent through `pool` while `work` runs (they still go to the database),
+ * with the rows each answered: a test can then ask PostgreSQL how it plans exactly those, or
+ * count what a request read.
  */
-export async function sentQueries(pool: Pool, work: () => Promise<unknown>): Promise<QueryConfig[]> {
-  const sent: QueryConfig[] = [];
+export async function sentQueries(pool: Pool, work: () => Promise<unknown>): Promise<SentQuery[]> {
+  const sent: SentQuery[] = [];
   const original = pool.query;
-  const send = original.bind(pool) as (config: string | QueryConfig, values?: unknown[]) => unknown;
+  const send = original.bind(pool) as (config: string | QueryConfig, values?: unknown[]) => Promise<QueryResult>;
   pool.query = ((config: string | QueryConfig, values?: unknown[]) => {
-    sent.push(typeof config === 'string' ? { text: config, values } : config);
-    return send(config, values);
+    const entry: SentQuery = typeof config === 'string' ? { text: config, values } : { ...config };
+    sent.push(entry);
+    const answer = send(config, values);
+    void answer.then(
+      (result) => (entry.rows = result.rows.length),
+      () => undefined,
+    );
+    return answer;
   }) as Pool['query'];
   try {
     await work();
@@ -24,4 +36,23 @@ export async function sentQueries(pool: Pool, work: () => Promise<unknown>): Pro
 export async function planOf(pool: Pool, statement: QueryConfig): Promise<string> {
   const { rows } = await pool.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${statement.text}`, statement.values);
   return JSON.stringify(rows[0]['QUERY PLAN']);
+}
+
+/** The rows PostgreSQL read from `relation` to answer a statement (it runs it: EXPLAIN ANALYZE). */
+export async function rowsReadFrom(pool: Pool, statement: QueryConfig, relation: string): Promise<number> {
+  const { rows } = await pool.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
+    `EXPLAIN (ANALYZE, FORMAT JSON) ${statement.text}`,
+    statement.values,
+  );
+  const read = (node: PlanNode): number =>
+    (node['Relation Name'] === relation ? node['Actual Rows'] * node['Actual Loops'] : 0) +
+    (node.Plans ?? []).reduce((sum, child) => sum + read(child), 0);
+  return read(rows[0]['QUERY PLAN'][0].Plan);
+}
+
+interface PlanNode {
+  'Relation Name'?: string;
+  'Actual Rows': number;
+  'Actual Loops': number;
+  Plans?: PlanNode[];
 }

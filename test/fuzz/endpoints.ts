@@ -133,10 +133,11 @@ const revisionField: FieldSpec = {
   type: { kind: 'int', min: 1, max: 2_147_483_647, valid: fc.integer({ min: 1, max: 30 }) },
 };
 
-const page: readonly QuerySpec[] = [
-  { name: 'limit', required: false, type: { kind: 'int', min: 1, max: 100, valid: fc.integer({ min: 1, max: 100 }) } },
+const pageUpTo = (max: number): readonly QuerySpec[] => [
+  { name: 'limit', required: false, type: { kind: 'int', min: 1, max, valid: fc.integer({ min: 1, max }) } },
   { name: 'cursor', required: false, type: { kind: 'cursor' } },
 ];
+const page = pageUpTo(100);
 
 const revisionQuery = (name: string, required: boolean): QuerySpec => ({
   name,
@@ -261,8 +262,9 @@ export const ENDPOINTS: readonly Endpoint[] = [
     access: 'token',
     command: false,
     query: [revisionQuery('revision', false), { name: 'asOf', required: false, type: { kind: 'instant' } }],
-    // 404: a revision beyond the latest, or a moment before the article existed.
-    outcomes: [200, 404],
+    // 404: a revision beyond the latest, or a moment before the article existed; 406: an Accept
+    // (a junk header) naming none of its representations.
+    outcomes: [200, 404, 406],
   },
   {
     name: 'GET /articles',
@@ -317,6 +319,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     path: ['articles', ':id', 'events'],
     access: ['auditor', 'editor'],
     command: false,
+    query: pageUpTo(1000),
     outcomes: [200],
   },
   {
@@ -334,7 +337,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
     access: 'token',
     command: false,
     query: page,
-    outcomes: [200],
+    // 406: an Accept (a junk header) naming neither JSON nor Atom.
+    outcomes: [200, 406],
   },
   { name: 'GET /health', method: 'GET', path: ['health'], access: 'public', command: false, outcomes: [200] },
   { name: 'GET /docs-json', method: 'GET', path: ['docs-json'], access: 'public', command: false, outcomes: [200] },

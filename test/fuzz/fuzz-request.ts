@@ -47,6 +47,7 @@ export type RefName =
   | 'cursor:list'
   | 'cursor:revisions'
   | 'cursor:corrections'
+  | 'cursor:events'
   | `token:${string}`;
 
 /** A value only known when the request is sent: the article's id, its revision, a cursor, a token. */

@@ -24,6 +24,7 @@ const CURSOR_ENDPOINTS: Record<string, Ref['name']> = {
   'GET /articles': 'cursor:list',
   'GET /articles/{id}/revisions': 'cursor:revisions',
   'GET /corrections': 'cursor:corrections',
+  'GET /articles/{id}/events': 'cursor:events',
 };
 
 /**

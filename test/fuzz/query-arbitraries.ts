@@ -11,6 +11,9 @@ const lenient = (why: string) => outcome('validation', 400, why);
 const encoded = (value: string) => encodeURIComponent(value);
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
+/** Revisions no cursor of the history or of the raw log was made of. */
+const FORGED_REVISIONS: readonly unknown[][] = [[1.5], [-1], [1e308], [2 ** 53], [0], [2 ** 31]];
+
 /**
  * Cursors whose JSON has the shape the server expects but values it never handed out. The API
  * must refuse them (400) or read past them (200), never fail on them.
@@ -23,7 +26,8 @@ const FORGED_CURSORS: Record<string, readonly unknown[][]> = {
     ['99999-01-01T00:00:00Z', '3b241101-e2bb-4255-8caf-4136c566a962'],
     ["'); DROP TABLE events;--", '3b241101-e2bb-4255-8caf-4136c566a962'],
   ],
-  'cursor:revisions': [[1.5], [-1], [1e308], [2 ** 53], [0], [2 ** 31]],
+  'cursor:revisions': FORGED_REVISIONS,
+  'cursor:events': FORGED_REVISIONS,
   'cursor:corrections': [
     ['x', 1],
     ['2020-01-01T00:00:00Z', 1.5],
@@ -38,6 +42,7 @@ const WRONG_SHAPES: readonly unknown[] = [[], [1, 2, 3], {}, 'x', null, [[1]], [
 function cursorFor(endpoint: Endpoint): Ref['name'] {
   if (endpoint.name === 'GET /articles') return 'cursor:list';
   if (endpoint.name === 'GET /corrections') return 'cursor:corrections';
+  if (endpoint.name === 'GET /articles/{id}/events') return 'cursor:events';
   return 'cursor:revisions';
 }
 

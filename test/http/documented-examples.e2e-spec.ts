@@ -98,6 +98,46 @@ describe('the documented examples, executed', () => {
     expect(res.body.blocks.find((b: { change: string }) => b.change === 'changed').blockId).toBe('b5');
   });
 
+  it('exports the short sample story as the documented ninjs and JSON-LD examples say, ids and times aside', async () => {
+    const as = { Authorization: `Bearer ${editor}` };
+    const [json] = examplesOf(operationById('createArticle'));
+    const created = await t
+      .http()
+      .post('/articles')
+      .set(as)
+      .send(json.value as object);
+    const at = `/articles/${created.body.id}`;
+    await t.http().post(`${at}/publication`).set(as).send({});
+    await t.http().post(`${at}/text-corrections`).set(as).send({
+      find: 'more than four hours',
+      replace: 'nearly four hours',
+      reason: 'The meeting ran under four hours',
+      notice: 'An earlier version of this article said the meeting lasted more than four hours.',
+    });
+    await t.http().delete(`${at}/publication`).set(as).send({ reason: 'Legal review pending' });
+    const sameStory = (value: unknown, uuid: string) =>
+      JSON.parse(
+        JSON.stringify(value)
+          .replaceAll(uuid, '<id>')
+          .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>'),
+      );
+    for (const [operationId, mediaType] of [
+      ['getArticleNinjs', 'application/ninjs+json'],
+      ['getArticleJsonLd', 'application/ld+json'],
+    ]) {
+      const operation = operationById(operationId);
+      for (const { value } of Object.values(operation.responses[200].content?.[mediaType].examples ?? {})) {
+        const { version } = value as { version: string | number };
+        const res = await t
+          .http()
+          .get(`${at}/${operation.path.split('/').pop()}?revision=${version}`)
+          .set(as);
+        expect({ operationId, version, status: res.status }).toEqual({ operationId, version, status: 200 });
+        expect(sameStory(res.body, created.body.id)).toEqual(sameStory(value, '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed'));
+      }
+    }
+  });
+
   it('documents each refusal with the problem the sample story really gets', async () => {
     const reporter = await t.token('rita', 'reporter');
     const story = await t
@@ -118,13 +158,9 @@ describe('the documented examples, executed', () => {
       400: () => t.http().delete(`${at}/publication`).set(as(editor)).send({}),
       401: () => t.http().get(at),
       404: () => t.http().get('/articles/1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed').set(as(editor)),
+      // Made on revision 1, before the headline was set: a stale edit that cannot merge.
       412: () =>
-        t
-          .http()
-          .post(`${at}/text-corrections`)
-          .set(as(editor))
-          .set('If-Match', '"2"')
-          .send({ find: 'x', replace: 'y', reason: 'z' }),
+        t.http().put(`${at}/headline`).set(as(editor)).set('If-Match', '"1"').send({ headline: 'Summit ends', reason: 'z' }),
       415: () => t.http().post(`${at}/categories`).set(as(editor)).set('Content-Type', 'text/xml').send('<label/>'),
       422: () =>
         t.http().post(`${at}/text-corrections`).set(as(editor)).send({ find: 'La Casa officials', replace: 'x', reason: 'y' }),
@@ -132,10 +168,13 @@ describe('the documented examples, executed', () => {
     };
     const answered: unknown[] = [];
     const documented: unknown[] = [];
+    // A 412 names when the conflicting revision was recorded: times aside, it is the example.
+    const timesAside = (value: unknown) =>
+      JSON.parse(JSON.stringify(value).replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>'));
     for (const [status, refuse] of Object.entries(refusals)) {
       const examples = operationById('correctText').responses[Number(status)].content?.['application/problem+json'].examples;
-      documented.push(Object.values(examples ?? {})[0].value);
-      answered.push((await refuse()).body);
+      documented.push(timesAside(Object.values(examples ?? {})[0].value));
+      answered.push(timesAside((await refuse()).body));
     }
     expect(answered).toEqual(documented);
   });

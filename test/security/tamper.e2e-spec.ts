@@ -1,7 +1,10 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { expectProblem } from '../support/articles-api';
+import { decide, evolve, fold } from '@newsroom/articles';
+import { EventStore, type EventToAppend, VERIFY_BATCH } from '@newsroom/event-store';
+import { streamIdOf, toArticleEvent } from '../../apps/newsroom-api/src/articles/article-stream';
+import { createSampleArticle, expectProblem } from '../support/articles-api';
 import { runSampleScenario, type Scenario } from '../support/sample-scenario';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -45,19 +48,55 @@ describe('the tamper-evident log', () => {
     expect((await auditVerify(t.database.url)).code).toBe(0);
   });
 
-  it('catches an event altered behind the API’s back at exactly that revision', async () => {
+  /** Changes an event's data behind the API's back, as a superuser who lifts the immutability trigger could. */
+  async function tamper(articleId: string, revision: number, set: string): Promise<void> {
     const superuser = new Client({ connectionString: t.database.url });
     await superuser.connect();
     try {
       await superuser.query('ALTER TABLE events DISABLE TRIGGER events_are_immutable');
-      await superuser.query(
-        `UPDATE events SET data = jsonb_set(data, '{replacement}', '"Fox''s Matthew Chance"') WHERE stream_id = $1 AND revision = 3`,
-        [`article-${s.id}`],
-      );
+      await superuser.query(`UPDATE events SET data = ${set} WHERE stream_id = $1 AND revision = $2`, [
+        `article-${articleId}`,
+        revision,
+      ]);
       await superuser.query('ALTER TABLE events ENABLE TRIGGER events_are_immutable');
     } finally {
       await superuser.end();
     }
+  }
+
+  it('verifies a story longer than one batch of the audit, and catches an event altered in a later batch', async () => {
+    const id = await createSampleArticle(t, s.editor);
+    const revisions = VERIFY_BATCH + 5;
+    await appendCorrections(id, revisions - 1);
+    const auditOf = () => t.http().get(`/articles/${id}/audit`).set('Authorization', `Bearer ${auditor}`);
+    expect((await auditOf()).body).toEqual({ verified: true, revisions, headHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    await tamper(id, VERIFY_BATCH + 3, `jsonb_set(data, '{replacement}', '"Friday"')`);
+    expect((await auditOf()).body).toEqual({ verified: false, revisions, brokenAt: VERIFY_BATCH + 3 });
+  });
+
+  /**
+   * `count` text corrections decided by the domain, appended straight to the log in one batch: the
+   * audit reads nothing else, and a thousand commands through HTTP cost the suite half a minute.
+   */
+  async function appendCorrections(id: string, count: number): Promise<void> {
+    const store = t.app.get(EventStore);
+    let state = fold(id, (await store.readStream(streamIdOf(id))).map(toArticleEvent));
+    const events: EventToAppend[] = [];
+    for (let n = 1; n <= count; n++) {
+      const [find, replace] = n % 2 === 1 ? ['Wednesday', 'Thursday'] : ['Thursday', 'Wednesday'];
+      const event = decide({ type: 'CorrectText', find, replace }, state, { actor: { id: 'eddie', roles: ['editor'] } })!;
+      state = evolve(state, { revision: state.revision + 1, recordedAt: new Date().toISOString(), event });
+      events.push({
+        type: event.type,
+        data: { ...event.data },
+        metadata: { actor: 'eddie', reason: `Edit ${n}`, schemaVersion: 1 },
+      });
+    }
+    await store.append(streamIdOf(id), events, { expectedRevision: 1 });
+  }
+
+  it('catches an event altered behind the API’s back at exactly that revision', async () => {
+    await tamper(s.id, 3, `jsonb_set(data, '{replacement}', '"Fox''s Matthew Chance"')`);
     const res = await audit();
     expect(res.body).toEqual({ verified: false, revisions: 8, brokenAt: 3 });
     const verify = await auditVerify(t.database.url);

@@ -31,6 +31,64 @@ describe('explainProblem', () => {
     expect(message).toMatch(/^Anna Keller changed this story at 6 Dec 2026, 10:42 UTC \(Headline set\)\./);
   });
 
+  it('on a stale edit’s 412, says who changed the very paragraph, when, and in which revision', () => {
+    const explained = explainProblem(
+      {
+        status: 412,
+        type: '/problems/precondition-failed',
+        currentRevision: 8,
+        seenRevision: 5,
+        conflictingFields: ['block:b9'],
+        conflicts: [
+          {
+            revision: 7,
+            actor: '00u1ab2@https://idp.example/',
+            actorName: 'Anna Keller',
+            recordedAt: '2026-12-06T10:42:00Z',
+            summary: 'Attribution fixed: “Citizen Free Press’s Matthew Chance” → “CNN’s Matthew Chance”',
+          },
+        ],
+      },
+      // The history's latest entry is someone else's, elsewhere: the problem's own names win.
+      {
+        shownRevision: 5,
+        latest: { revision: 8, actor: 'eddie', recordedAt: '2026-12-06T10:50:00Z', summary: 'Category added: Europe' },
+      },
+    );
+    expect(explained).toEqual({
+      offerReload: true,
+      message:
+        'Anna Keller changed this paragraph at 6 Dec 2026, 10:42 UTC (revision 7: Attribution fixed: “Citizen Free Press’s Matthew Chance” → “CNN’s Matthew Chance”). You were looking at revision 5; it is now at revision 8. Your change was not saved, so nothing was overwritten. Reload the story, check their change, then make yours again.',
+    });
+  });
+
+  it('names everyone who changed the edited text, the last change in full; the headline and categories by name', () => {
+    const entry = (revision: number, actor: string, actorName: string | null) => ({
+      revision,
+      actor,
+      actorName,
+      recordedAt: `2026-12-06T10:4${revision}:00Z`,
+      summary: `Change ${revision}`,
+    });
+    const { message } = explainProblem({
+      status: 412,
+      type: '/problems/precondition-failed',
+      conflictingFields: ['block:b3', 'block:b9'],
+      conflicts: [entry(2, 'bob', null), entry(4, 'anna', 'Anna Keller'), entry(5, 'bob', null)],
+    });
+    expect(message).toMatch(
+      /^bob and Anna Keller changed the paragraphs your change depends on while you were working on it, last bob at 6 Dec 2026, 10:45 UTC \(revision 5: Change 5\)\./,
+    );
+    const headline = explainProblem({ status: 412, conflictingFields: ['headline'], conflicts: [entry(3, 'eddie', null)] });
+    expect(headline.message).toMatch(/^eddie changed the headline at 6 Dec 2026, 10:43 UTC \(revision 3: Change 3\)\./);
+    const category = explainProblem({
+      status: 412,
+      conflictingFields: ['category:diplomacy'],
+      conflicts: [entry(3, 'eddie', null)],
+    });
+    expect(category.message).toMatch(/^eddie changed this category at/);
+  });
+
   it('still explains a 412 when the history cannot be read', () => {
     const { message, offerReload } = explainProblem({ status: 412, type: '/problems/precondition-failed' });
     expect(offerReload).toBe(true);

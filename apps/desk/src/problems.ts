@@ -12,6 +12,9 @@ export interface ProblemLike {
   currentRevision?: number;
   conflictingRevisions?: number[];
   matches?: number;
+  /** A stale edit's 412: what changed under it (`headline`, `block:b9`, `category:x`) and who changed it. */
+  conflictingFields?: string[];
+  conflicts?: ChangeEntry[];
 }
 
 /** The latest entry of the story's history, read after a 412 to say who changed it. */
@@ -54,6 +57,31 @@ export function whoMade(entry: { actor: string; actorName?: string | null }): st
   return entry.actorName ?? entry.actor;
 }
 
+/**
+ * From a stale edit's 412, which names the changes made to the very text edited: "Anna Keller
+ * changed this paragraph at 6 Dec 2026, 10:42 UTC (revision 7: Attribution fixed: …)." Several
+ * people are all named, the last change told in full.
+ */
+function whoChangedYourText(conflicts: ChangeEntry[], fields: string[]): string {
+  const last = conflicts[conflicts.length - 1];
+  const people = [...new Set(conflicts.map(whoMade))];
+  const when = `at ${formatTime(last.recordedAt)} (revision ${last.revision}: ${last.summary})`;
+  if (people.length === 1) return `${people[0]} changed ${whatChanged(fields)} ${when}.`;
+  return `${listNames(people)} changed ${whatChanged(fields)} while you were working on it, last ${whoMade(last)} ${when}.`;
+}
+
+function whatChanged(fields: string[]): string {
+  const kinds = new Set(fields.map((field) => field.split(':')[0]));
+  if (kinds.size !== 1) return 'the text you edited';
+  if (kinds.has('headline')) return 'the headline';
+  if (kinds.has('category')) return 'this category';
+  return fields.length === 1 ? 'this paragraph' : 'the paragraphs your change depends on';
+}
+
+function listNames(names: string[]): string {
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
 function listRevisions(revisions: number[]): string {
   if (revisions.length === 1) return `revision ${revisions[0]}`;
   return `revisions ${revisions.slice(0, -1).join(', ')} and ${revisions[revisions.length - 1]}`;
@@ -82,9 +110,11 @@ export function explainProblem(value: unknown, context: ProblemContext = {}): Ex
       const now = problem.currentRevision ?? context.latest?.revision;
       const shown = context.shownRevision === undefined ? '' : ` You were looking at revision ${context.shownRevision}`;
       const current = now === undefined ? '' : `${shown ? '; it' : ' It'} is now at revision ${now}`;
-      const who = context.latest
-        ? `${whoMade(context.latest)} changed this story at ${formatTime(context.latest.recordedAt)} (${context.latest.summary}).`
-        : 'Someone else changed this story while you were working on it.';
+      const who = problem.conflicts?.length
+        ? whoChangedYourText(problem.conflicts, problem.conflictingFields ?? [])
+        : context.latest
+          ? `${whoMade(context.latest)} changed this story at ${formatTime(context.latest.recordedAt)} (${context.latest.summary}).`
+          : 'Someone else changed this story while you were working on it.';
       return say(
         `${who}${shown}${current}. Your change was not saved, so nothing was overwritten. Reload the story, check their change, then make yours again.`,
         true,

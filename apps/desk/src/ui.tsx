@@ -16,14 +16,18 @@ export async function call<T>(request: Promise<{ data?: T; error?: unknown; resp
   }
 }
 
-/** Explains a refused command; for a 412 it first reads who changed the story meanwhile. */
+/**
+ * Explains a refused command. A 412 that names who changed the edited text says it all; for any
+ * other 412 it first reads who changed the story last.
+ */
 export async function explainFailure(
   session: Session,
   articleId: string | undefined,
   failure: { problem: unknown; status: number },
   context: ProblemContext,
 ): Promise<Explained> {
-  if (failure.status === 412 && articleId) {
+  const named = (failure.problem as { conflicts?: unknown[] } | undefined)?.conflicts?.length;
+  if (failure.status === 412 && articleId && !named) {
     const latest = await latestEntry(session, articleId, (failure.problem as { currentRevision?: number })?.currentRevision);
     return explainProblem(failure.problem, { ...context, latest });
   }

@@ -11,6 +11,7 @@ import { SignInOptionsController } from './auth/sign-in-options.controller';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { BodyParserGuard } from './http/body-parser.guard';
 import { ContentTypeGuard } from './http/content-type.guard';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -36,6 +37,7 @@ export class AppModule {
         HealthModule,
         ArticlesModule,
         RateLimitModule.forConfig(config),
+        MetricsModule.forConfig(config),
       ],
       // The one-click sign-in exists only where the API runs on the user's own machine.
       controllers: [SignInOptionsController, MeController, ...(config.localSignIn ? [LocalSignInController] : [])],

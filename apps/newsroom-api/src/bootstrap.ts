@@ -11,6 +11,7 @@ import { requestId } from './http/request-id';
 import { requestLogging } from './http/request-logging';
 import { helmetOptions, securityHeaders } from './http/security-headers';
 import { answerUnservedMethods } from './http/unserved-methods';
+import { METRICS, type NewsroomMetrics } from './metrics/newsroom-metrics';
 
 /** Builds the whole HTTP application; `main.ts` and the e2e tests share it. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
@@ -19,7 +20,9 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     // Bodies are parsed by our own middleware so that their errors are problem+json too.
     bodyParser: false,
   });
-  const logging = requestLogging(config);
+  // With METRICS_TOKEN set, the request log's 'close' hook also feeds the request metrics.
+  const metrics = app.get<NewsroomMetrics | null>(METRICS);
+  const logging = requestLogging(config, metrics?.observeRequest);
   app.useLogger(new PinoNestLogger(logging.logger));
   app.use(requestId);
   app.use(logging);
@@ -30,7 +33,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   if (config.corsOrigins.length > 0)
     app.enableCors({
       origin: config.corsOrigins,
-      exposedHeaders: ['ETag', 'Location', 'Idempotent-Replayed', 'X-Request-Id', 'Retry-After'],
+      exposedHeaders: ['ETag', 'Location', 'Idempotent-Replayed', 'Merged-From', 'X-Request-Id', 'Retry-After'],
     });
   app.use(answerUnservedMethods(app));
   mountDesk(app, config.deskDir);

@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     runFollowers: true,
     localSignIn: runtime.embedded,
     identity,
+    metricsToken: settings.metricsToken,
   });
   // Before listening: from the first request on, a signal stops the API gracefully, and once
   // "listening" is printed SIGUSR2 is already ignored.

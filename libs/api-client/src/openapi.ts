@@ -197,7 +197,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The current article, or as it was at ?revision=N or ?asOf=<time> */
+        /**
+         * The current article, or as it was at ?revision=N or ?asOf=<time>
+         * @description Served as `application/json` (the default: no Accept, `*\/*` or `application/*`), or as its exports by content negotiation: `Accept: application/ninjs+json` answers what GET /articles/{id}/ninjs does, `Accept: application/ld+json` what GET /articles/{id}/jsonld does (q-values are honoured; answers carry `Vary: Accept`). An Accept that names none of the three gets 406.
+         */
         get: operations["getArticle"];
         put?: never;
         post?: never;
@@ -286,7 +289,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The raw event log of the article, oldest first (auditors and editors)
+         * The raw event log of the article, oldest first, a page at a time (auditors and editors)
          * @description Roles: auditor, editor.
          */
         get: operations["listEvents"];
@@ -305,7 +308,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The public corrections feed across articles, newest first */
+        /**
+         * The public corrections feed across articles, newest first
+         * @description Served as `application/json` (the default: no Accept, `*\/*` or `application/*`), or as an Atom 1.0 feed with `Accept: application/atom+xml` (what GET /corrections.atom answers; answers carry `Vary: Accept`). An Accept that names neither gets 406.
+         */
         get: operations["listCorrections"];
         put?: never;
         post?: never;
@@ -324,6 +330,66 @@ export interface paths {
         };
         /** Liveness and readiness */
         get: operations["health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/articles/{id}/ninjs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The article (or as it was at ?revision=N or ?asOf=<time>) as IPTC ninjs 2.4; withdrawn is pubstatus canceled
+         * @description Any signed-in role may read them, as GET /articles/{id}: they hold only what the article shows (no editor’s reason, no actor id). The path names the format: Accept is not consulted.
+         */
+        get: operations["getArticleNinjs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/articles/{id}/jsonld": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The article (or as it was at ?revision=N or ?asOf=<time>) as a schema.org NewsArticle in JSON-LD, public notices as CorrectionComments
+         * @description Any signed-in role may read them, as GET /articles/{id}: they hold only what the article shows (no editor’s reason, no actor id). The path names the format: Accept is not consulted.
+         */
+        get: operations["getArticleJsonLd"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/corrections.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public corrections feed as an Atom 1.0 feed, newest first
+         * @description The same notices as GET /corrections, with the same access: any signed-in role (feed readers send the token as `Authorization: Bearer …`). The path names the format: Accept is not consulted. `limit` and `cursor` page as on GET /corrections; the self link names the page asked for.
+         */
+        get: operations["getCorrectionsAtom"];
         put?: never;
         post?: never;
         delete?: never;
@@ -386,6 +452,26 @@ export interface paths {
          * @description Answers only when the API runs on its embedded PostgreSQL (no DATABASE_URL) and the request comes from this machine (loopback); everywhere else it is 404, as if it did not exist. The token lasts 12 hours.
          */
         post: operations["localSignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics: requests, commands, appends, projection lag, rebuild, pool, Node
+         * @description Prometheus text exposition format 0.0.4 (prom-client): `http_request_duration_seconds{method,route,status}` (route is the template, e.g. `/articles/:id`, never a raw path; `unrouted` for requests no route took; its `_count` counts requests), `newsroom_commands_total{type,outcome}` (accepted, unchanged, replayed, refused: 4xx, conflict: 409/412, error), `newsroom_event_append_duration_seconds{outcome}`, `newsroom_projection_lag_events{subscription}` (a follower’s checkpoint against the log head), `newsroom_projection_rebuild_running` (a rebuild runs in a process of its own and prints its own progress; this says whether one holds its lock), `newsroom_db_pool_open_connections`, `…_idle_connections`, `…_waiting_requests`, `…_max_connections`, and Node’s default metrics (`process_*`, `nodejs_*`). Only with the metrics token (METRICS_TOKEN as a bearer token; the newsroom’s JWTs are not accepted). Without METRICS_TOKEN the route does not exist: 404.
+         */
+        get: operations["metrics"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -551,6 +637,11 @@ export interface components {
             /** Format: date-time */
             recordedAt: string;
         };
+        StoredEventPage: {
+            items: components["schemas"]["StoredEvent"][];
+            /** @description Pass as ?cursor= for the next page; null on the last. */
+            nextCursor: string | null;
+        };
         CorrectionEntry: {
             /** Format: uuid */
             articleId: string;
@@ -588,6 +679,141 @@ export interface components {
             errors?: {
                 field: string;
                 message: string;
+            }[];
+        };
+        /** @description A 412: If-Match named another revision. For a find-and-replace, headline or category edit that could not merge, it names what changed under the edit since the revision it was made on, and the revisions (with who and when) that changed it. */
+        PreconditionFailed: {
+            /** @example /problems/text-not-found */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            instance?: string;
+            errors?: {
+                field: string;
+                message: string;
+            }[];
+            /** @description The article’s revision now. */
+            currentRevision?: number;
+            /** @description The revision the edit was made on (the oldest one If-Match named). */
+            seenRevision?: number;
+            /** @description What changed under the edit: `headline`, `block:<id>` or `category:<slug>`. */
+            conflictingFields?: string[];
+            /** @description The revisions after `seenRevision` that changed those fields, oldest first (the newest 20 at most). */
+            conflicts?: components["schemas"]["RevisionEntry"][];
+        };
+        /** @description The article as an IPTC ninjs 2.4 news item (https://iptc.org/std/ninjs/). No editor’s reason and no actor id is ever part of it. */
+        NinjsItem: {
+            /**
+             * @description The article’s id as a URN; the same for every revision
+             * @example urn:uuid:1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed
+             */
+            uri: string;
+            /** @enum {string} */
+            type: "text";
+            /**
+             * @description The revision shown, as a string
+             * @example 8
+             */
+            version: string;
+            /**
+             * Format: date-time
+             * @description When the article was created (revision 1)
+             */
+            firstcreated: string;
+            /**
+             * Format: date-time
+             * @description When the revision shown was recorded
+             */
+            versioncreated: string;
+            /**
+             * @description usable: published; withheld: a draft; canceled: withdrawn
+             * @enum {string}
+             */
+            pubstatus: "usable" | "withheld" | "canceled";
+            /**
+             * @description BCP 47
+             * @example en
+             */
+            language: string;
+            /** @description The headline; empty when there is none */
+            headlines: {
+                value: string;
+            }[];
+            /** @description The byline, when there is one */
+            by?: string;
+            /** @description The dateline, when there is one */
+            located?: string;
+            /** @description The blocks as plain text (separated by a blank line), then as HTML (each paragraph a <p>, each subheading an <h2>, text escaped) */
+            bodies: {
+                /** @enum {string} */
+                contenttype: "text/plain" | "text/html";
+                value: string;
+            }[];
+            /** @description The categories, in the order they were added; uri when the category’s code is a Media Topic (medtop:…) */
+            subjects: {
+                name: string;
+                /** @example http://cv.iptc.org/newscodes/mediatopic/20000639 */
+                uri?: string;
+            }[];
+        };
+        /** @description The article as a schema.org NewsArticle in JSON-LD, every term one of schema.org’s. No editor’s reason and no actor id is ever part of it. */
+        NewsArticleJsonLd: {
+            /** @enum {string} */
+            "@context": "https://schema.org";
+            /** @enum {string} */
+            "@type": "NewsArticle";
+            /**
+             * @description The article’s id as a URN; the same for every revision
+             * @example urn:uuid:1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed
+             */
+            "@id": string;
+            headline?: string;
+            /** @description The byline */
+            creditText?: string;
+            dateline?: string;
+            /** @description The blocks as plain text, separated by a blank line */
+            articleBody: string;
+            /** @example en */
+            inLanguage: string;
+            /**
+             * @description Withdrawn: the story was taken down
+             * @enum {string}
+             */
+            creativeWorkStatus: "Draft" | "Published" | "Withdrawn";
+            /** @description The revision shown */
+            version: number;
+            /** Format: date-time */
+            dateCreated: string;
+            /**
+             * Format: date-time
+             * @description When the revision shown was recorded
+             */
+            dateModified: string;
+            /**
+             * Format: date-time
+             * @description The latest publication, when the story has been published
+             */
+            datePublished?: string;
+            /** @description The categories, when there are any */
+            about?: {
+                /** @enum {string} */
+                "@type": "DefinedTerm";
+                /** @example http://cv.iptc.org/newscodes/mediatopic/20000639 */
+                "@id"?: string;
+                name: string;
+                /** @example medtop:20000639 */
+                termCode?: string;
+                /** @enum {string} */
+                inDefinedTermSet?: "http://cv.iptc.org/newscodes/mediatopic/";
+            }[];
+            /** @description The public notices, oldest first, when there are any */
+            correction?: {
+                /** @enum {string} */
+                "@type": "CorrectionComment";
+                text: string;
+                /** Format: date-time */
+                datePublished: string;
             }[];
         };
     };
@@ -807,7 +1033,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match. */
+                /** @description Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match. A find-and-replace, headline or category edit made on an older revision still applies when nothing it touches changed since (its block byte-identical, its `find` landing on the same place; the headline; that category): it is appended at the current revision and answered with `Merged-From`. Otherwise the 412 names what changed under it and who changed it. Publish, withdraw, restore and revert keep the strict rule. */
                 "If-Match"?: string;
                 /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer; another request under the same key gets 422. */
                 "Idempotency-Key"?: string;
@@ -838,6 +1064,8 @@ export interface operations {
                     "Idempotent-Replayed"?: "true";
                     /** @description The request’s id */
                     "X-Request-Id"?: string;
+                    /** @description The revision If-Match named, when the edit was made on it and merged onto later changes that did not touch it (a replay repeats it) */
+                    "Merged-From"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -882,13 +1110,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match does not name the current revision; nothing was appended */
+            /** @description If-Match does not name the current revision, and the command is not an edit that merges (see If-Match); nothing was appended */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
             /** @description Body over 1 MiB */
@@ -946,7 +1174,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match. */
+                /** @description Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match. A find-and-replace, headline or category edit made on an older revision still applies when nothing it touches changed since (its block byte-identical, its `find` landing on the same place; the headline; that category): it is appended at the current revision and answered with `Merged-From`. Otherwise the 412 names what changed under it and who changed it. Publish, withdraw, restore and revert keep the strict rule. */
                 "If-Match"?: string;
                 /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer; another request under the same key gets 422. */
                 "Idempotency-Key"?: string;
@@ -994,6 +1222,8 @@ export interface operations {
                     "Idempotent-Replayed"?: "true";
                     /** @description The request’s id */
                     "X-Request-Id"?: string;
+                    /** @description The revision If-Match named, when the edit was made on it and merged onto later changes that did not touch it (a replay repeats it) */
+                    "Merged-From"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1038,13 +1268,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match does not name the current revision; nothing was appended */
+            /** @description If-Match does not name the current revision, and the command is not an edit that merges (see If-Match); nothing was appended */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
             /** @description Body over 1 MiB */
@@ -1102,7 +1332,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match. */
+                /** @description Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match. A find-and-replace, headline or category edit made on an older revision still applies when nothing it touches changed since (its block byte-identical, its `find` landing on the same place; the headline; that category): it is appended at the current revision and answered with `Merged-From`. Otherwise the 412 names what changed under it and who changed it. Publish, withdraw, restore and revert keep the strict rule. */
                 "If-Match"?: string;
                 /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer; another request under the same key gets 422. */
                 "Idempotency-Key"?: string;
@@ -1150,6 +1380,8 @@ export interface operations {
                     "Idempotent-Replayed"?: "true";
                     /** @description The request’s id */
                     "X-Request-Id"?: string;
+                    /** @description The revision If-Match named, when the edit was made on it and merged onto later changes that did not touch it (a replay repeats it) */
+                    "Merged-From"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1194,13 +1426,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match does not name the current revision; nothing was appended */
+            /** @description If-Match does not name the current revision, and the command is not an edit that merges (see If-Match); nothing was appended */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
             /** @description Body over 1 MiB */
@@ -1258,7 +1490,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match. */
+                /** @description Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match. A find-and-replace, headline or category edit made on an older revision still applies when nothing it touches changed since (its block byte-identical, its `find` landing on the same place; the headline; that category): it is appended at the current revision and answered with `Merged-From`. Otherwise the 412 names what changed under it and who changed it. Publish, withdraw, restore and revert keep the strict rule. */
                 "If-Match"?: string;
                 /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer; another request under the same key gets 422. */
                 "Idempotency-Key"?: string;
@@ -1295,6 +1527,8 @@ export interface operations {
                     "Idempotent-Replayed"?: "true";
                     /** @description The request’s id */
                     "X-Request-Id"?: string;
+                    /** @description The revision If-Match named, when the edit was made on it and merged onto later changes that did not touch it (a replay repeats it) */
+                    "Merged-From"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1339,13 +1573,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match does not name the current revision; nothing was appended */
+            /** @description If-Match does not name the current revision, and the command is not an edit that merges (see If-Match); nothing was appended */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
             /** @description Body over 1 MiB */
@@ -1403,7 +1637,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match. */
+                /** @description Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match. A find-and-replace, headline or category edit made on an older revision still applies when nothing it touches changed since (its block byte-identical, its `find` landing on the same place; the headline; that category): it is appended at the current revision and answered with `Merged-From`. Otherwise the 412 names what changed under it and who changed it. Publish, withdraw, restore and revert keep the strict rule. */
                 "If-Match"?: string;
                 /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer; another request under the same key gets 422. */
                 "Idempotency-Key"?: string;
@@ -1434,6 +1668,8 @@ export interface operations {
                     "Idempotent-Replayed"?: "true";
                     /** @description The request’s id */
                     "X-Request-Id"?: string;
+                    /** @description The revision If-Match named, when the edit was made on it and merged onto later changes that did not touch it (a replay repeats it) */
+                    "Merged-From"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1478,13 +1714,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match does not name the current revision; nothing was appended */
+            /** @description If-Match does not name the current revision, and the command is not an edit that merges (see If-Match); nothing was appended */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
             /** @description Body over 1 MiB */
@@ -1542,7 +1778,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match. */
+                /** @description Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match. A find-and-replace, headline or category edit made on an older revision still applies when nothing it touches changed since (its block byte-identical, its `find` landing on the same place; the headline; that category): it is appended at the current revision and answered with `Merged-From`. Otherwise the 412 names what changed under it and who changed it. Publish, withdraw, restore and revert keep the strict rule. */
                 "If-Match"?: string;
                 /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer; another request under the same key gets 422. */
                 "Idempotency-Key"?: string;
@@ -1572,6 +1808,8 @@ export interface operations {
                     "Idempotent-Replayed"?: "true";
                     /** @description The request’s id */
                     "X-Request-Id"?: string;
+                    /** @description The revision If-Match named, when the edit was made on it and merged onto later changes that did not touch it (a replay repeats it) */
+                    "Merged-From"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1616,13 +1854,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match does not name the current revision; nothing was appended */
+            /** @description If-Match does not name the current revision, and the command is not an edit that merges (see If-Match); nothing was appended */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
             /** @description Body over 1 MiB */
@@ -1680,7 +1918,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match. */
+                /** @description Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match. A find-and-replace, headline or category edit made on an older revision still applies when nothing it touches changed since (its block byte-identical, its `find` landing on the same place; the headline; that category): it is appended at the current revision and answered with `Merged-From`. Otherwise the 412 names what changed under it and who changed it. Publish, withdraw, restore and revert keep the strict rule. */
                 "If-Match"?: string;
                 /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer; another request under the same key gets 422. */
                 "Idempotency-Key"?: string;
@@ -1710,6 +1948,8 @@ export interface operations {
                     "Idempotent-Replayed"?: "true";
                     /** @description The request’s id */
                     "X-Request-Id"?: string;
+                    /** @description The revision If-Match named, when the edit was made on it and merged onto later changes that did not touch it (a replay repeats it) */
+                    "Merged-From"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1754,13 +1994,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match does not name the current revision; nothing was appended */
+            /** @description If-Match does not name the current revision, and the command is not an edit that merges (see If-Match); nothing was appended */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
             /** @description Body over 1 MiB */
@@ -1818,7 +2058,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match. */
+                /** @description Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match. A find-and-replace, headline or category edit made on an older revision still applies when nothing it touches changed since (its block byte-identical, its `find` landing on the same place; the headline; that category): it is appended at the current revision and answered with `Merged-From`. Otherwise the 412 names what changed under it and who changed it. Publish, withdraw, restore and revert keep the strict rule. */
                 "If-Match"?: string;
                 /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer; another request under the same key gets 422. */
                 "Idempotency-Key"?: string;
@@ -1849,6 +2089,8 @@ export interface operations {
                     "Idempotent-Replayed"?: "true";
                     /** @description The request’s id */
                     "X-Request-Id"?: string;
+                    /** @description The revision If-Match named, when the edit was made on it and merged onto later changes that did not touch it (a replay repeats it) */
+                    "Merged-From"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1893,13 +2135,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match does not name the current revision; nothing was appended */
+            /** @description If-Match does not name the current revision, and the command is not an edit that merges (see If-Match); nothing was appended */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
             /** @description Body over 1 MiB */
@@ -1957,7 +2199,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match. */
+                /** @description Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match. A find-and-replace, headline or category edit made on an older revision still applies when nothing it touches changed since (its block byte-identical, its `find` landing on the same place; the headline; that category): it is appended at the current revision and answered with `Merged-From`. Otherwise the 412 names what changed under it and who changed it. Publish, withdraw, restore and revert keep the strict rule. */
                 "If-Match"?: string;
                 /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer; another request under the same key gets 422. */
                 "Idempotency-Key"?: string;
@@ -1988,6 +2230,8 @@ export interface operations {
                     "Idempotent-Replayed"?: "true";
                     /** @description The request’s id */
                     "X-Request-Id"?: string;
+                    /** @description The revision If-Match named, when the edit was made on it and merged onto later changes that did not touch it (a replay repeats it) */
+                    "Merged-From"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2041,13 +2285,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match does not name the current revision; nothing was appended */
+            /** @description If-Match does not name the current revision, and the command is not an edit that merges (see If-Match); nothing was appended */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionFailed"];
                 };
             };
             /** @description Body over 1 MiB */
@@ -2120,7 +2364,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The article */
+            /** @description The article, in the representation Accept chose */
             200: {
                 headers: {
                     /** @description The request’s id */
@@ -2131,6 +2375,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Article"];
+                    "application/ninjs+json": components["schemas"]["NinjsItem"];
+                    "application/ld+json": components["schemas"]["NewsArticleJsonLd"];
                 };
             };
             /** @description Malformed JSON, a missing, ill-typed or unknown field, a malformed id, query parameter or header: errors[] names each field */
@@ -2155,6 +2401,15 @@ export interface operations {
             };
             /** @description Unknown article, or a revision beyond the latest */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Accept names none of the media types this route answers with */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2519,7 +2774,10 @@ export interface operations {
     };
     listEvents: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: {
                 /** @description Echoed on the answer (up to 200 visible ASCII characters; another value is replaced). */
                 "X-Request-Id"?: string;
@@ -2531,7 +2789,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Every event as stored */
+            /** @description A page of events as stored */
             200: {
                 headers: {
                     /** @description The request’s id */
@@ -2539,7 +2797,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StoredEvent"][];
+                    "application/json": components["schemas"]["StoredEventPage"];
                 };
             };
             /** @description Malformed JSON, a missing, ill-typed or unknown field, a malformed id, query parameter or header: errors[] names each field */
@@ -2619,7 +2877,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of notices */
+            /** @description A page of notices, in the representation Accept chose */
             200: {
                 headers: {
                     /** @description The request’s id */
@@ -2628,6 +2886,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CorrectionPage"];
+                    "application/atom+xml": string;
                 };
             };
             /** @description Malformed JSON, a missing, ill-typed or unknown field, a malformed id, query parameter or header: errors[] names each field */
@@ -2644,6 +2903,15 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 6750): `Bearer realm="newsroom"` when no bearer token was sent; `Bearer realm="newsroom", error="invalid_token"` when the token sent was refused (expired, not yet valid, living too long, badly signed, for another audience or issuer, malformed). */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Accept names none of the media types this route answers with */
+            406: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2701,6 +2969,246 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    getArticleNinjs: {
+        parameters: {
+            query?: {
+                /** @description revision and asOf exclude each other. */
+                revision?: number;
+                /** @description revision and asOf exclude each other. */
+                asOf?: string;
+            };
+            header?: {
+                /** @description Echoed on the answer (up to 200 visible ASCII characters; another value is replaced). */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export */
+            200: {
+                headers: {
+                    /** @description The request’s id */
+                    "X-Request-Id"?: string;
+                    /** @description The revision shown, quoted: send it back as If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/ninjs+json": components["schemas"]["NinjsItem"];
+                };
+            };
+            /** @description Malformed JSON, a missing, ill-typed or unknown field, a malformed id, query parameter or header: errors[] names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or an invalid or expired one (checked before the body is read) */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 6750): `Bearer realm="newsroom"` when no bearer token was sent; `Bearer realm="newsroom", error="invalid_token"` when the token sent was refused (expired, not yet valid, living too long, badly signed, for another audience or issuer, malformed). */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown article, or a revision beyond the latest */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getArticleJsonLd: {
+        parameters: {
+            query?: {
+                /** @description revision and asOf exclude each other. */
+                revision?: number;
+                /** @description revision and asOf exclude each other. */
+                asOf?: string;
+            };
+            header?: {
+                /** @description Echoed on the answer (up to 200 visible ASCII characters; another value is replaced). */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export */
+            200: {
+                headers: {
+                    /** @description The request’s id */
+                    "X-Request-Id"?: string;
+                    /** @description The revision shown, quoted: send it back as If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/ld+json": components["schemas"]["NewsArticleJsonLd"];
+                };
+            };
+            /** @description Malformed JSON, a missing, ill-typed or unknown field, a malformed id, query parameter or header: errors[] names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or an invalid or expired one (checked before the body is read) */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 6750): `Bearer realm="newsroom"` when no bearer token was sent; `Bearer realm="newsroom", error="invalid_token"` when the token sent was refused (expired, not yet valid, living too long, badly signed, for another audience or issuer, malformed). */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown article, or a revision beyond the latest */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCorrectionsAtom: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: {
+                /** @description Echoed on the answer (up to 200 visible ASCII characters; another value is replaced). */
+                "X-Request-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed */
+            200: {
+                headers: {
+                    /** @description The request’s id */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            /** @description Malformed JSON, a missing, ill-typed or unknown field, a malformed id, query parameter or header: errors[] names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or an invalid or expired one (checked before the body is read) */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 6750): `Bearer realm="newsroom"` when no bearer token was sent; `Bearer realm="newsroom", error="invalid_token"` when the token sent was refused (expired, not yet valid, living too long, badly signed, for another audience or issuer, malformed). */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2883,6 +3391,59 @@ export interface operations {
             };
             /** @description A content type this route does not take */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metrics */
+            200: {
+                headers: {
+                    /** @description The request’s id */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description No metrics token, or not the configured one */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 6750): `Bearer realm="metrics"`, with `error="invalid_token"` when a wrong token was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description METRICS_TOKEN is not set: there is no /metrics */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

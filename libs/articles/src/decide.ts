@@ -2,7 +2,8 @@ import type { Article } from './article';
 import type { Actor, AddCategory, ArticleCommand, ChangeHeadline, RemoveCategory } from './commands';
 import { decideCreate } from './decide-create';
 import { ArticleError } from './errors';
-import type { ArticleEvent, RecordedArticleEvent } from './events';
+import type { ArticleEvent } from './events';
+import type { ArticlePast } from './past';
 import { decideRestore } from './restore';
 import { decideRevert } from './revert';
 import { slugify } from './slug';
@@ -12,8 +13,8 @@ import { cleanLine, publishedWithoutHeadline } from './rules';
 /** What a decision needs besides the command and the state. */
 export interface DecisionContext {
   actor: Actor;
-  /** Every event of the stream so far, oldest first: needed by `RestoreArticle` and `RevertChange`. */
-  history?: readonly RecordedArticleEvent[];
+  /** What `pastNeededBy` asked the caller to read: needed by `RestoreArticle` and `RevertChange`. */
+  past?: ArticlePast;
 }
 
 /**
@@ -41,9 +42,9 @@ export function decide(command: ArticleCommand, state: Article, context: Decisio
     case 'WithdrawArticle':
       return withdraw(state);
     case 'RestoreArticle':
-      return decideRestore(command, state, context.history);
+      return decideRestore(command, state, context.past?.articleAt);
     case 'RevertChange':
-      return decideRevert(command, state, context.history);
+      return decideRevert(command, state, context.past?.eventsSince);
     default:
       return unknownCommand(command);
   }

@@ -1,22 +1,19 @@
 import { type Article, contentOf } from './article';
 import type { RestoreArticle } from './commands';
 import { ArticleError } from './errors';
-import type { ArticleRestored, RecordedArticleEvent } from './events';
+import type { ArticleRestored } from './events';
 import { sameContent } from './content';
-import { articleAt, requireHistory } from './history';
+import { requireArticleAt } from './past';
 import { assertHeadlineKept, assertRevisionExists } from './rules';
 
 /**
  * Makes the content (headline, byline, dateline, blocks, categories) what it was at a revision,
  * as a new revision. Status and correction notices stay as they are: nothing published is unsaid.
+ * Decided on two states, the article then (`articleAt`) and now: no fold of the stream.
  */
-export function decideRestore(
-  command: RestoreArticle,
-  state: Article,
-  history: readonly RecordedArticleEvent[] | undefined,
-): ArticleRestored {
+export function decideRestore(command: RestoreArticle, state: Article, articleAt: Article | undefined): ArticleRestored {
   assertRevisionExists(command.revision, state.revision);
-  const target = contentOf(articleAt(state.id, requireHistory(history, state), command.revision));
+  const target = contentOf(requireArticleAt(articleAt, command.revision, state));
   const current = contentOf(state);
   if (sameContent(target, current)) {
     throw new ArticleError('RestoreToCurrentContent', `The content at revision ${command.revision} is the current content`, {

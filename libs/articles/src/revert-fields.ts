@@ -1,5 +1,5 @@
 import { type ArticleContent, contentOf } from './article';
-import { blockKey, categoryKey, changedFields, type ContentField } from './content';
+import { blockKey, categoryKey, type ContentField } from './content';
 import { revertConflict, type RevisionChange } from './revision-changes';
 
 /**
@@ -7,21 +7,16 @@ import { revertConflict, type RevisionChange } from './revision-changes';
  * dateline, a block, a category) goes back to its value just before it, unless a later revision
  * changed that same field too, which is a conflict.
  */
-export function revertFields(
-  target: RevisionChange,
-  changes: readonly RevisionChange[],
-  current: ArticleContent,
-): ArticleContent {
-  const fields = changedFields(target.before, target.after);
-  const conflicts = changes
-    .slice(target.revision)
-    .filter((change) => [...changedFields(change.before, change.after)].some((field) => fields.has(field)))
+export function revertFields(target: RevisionChange, later: readonly RevisionChange[], current: ArticleContent): ArticleContent {
+  const { fields } = target;
+  const conflicts = later
+    .filter((change) => [...change.fields].some((field) => fields.has(field)))
     .map((change) => change.revision);
   if (conflicts.length > 0) throw revertConflict(target.revision, conflicts);
-  return withFieldsFrom(current, contentOf(target.before), fields);
+  return withFieldsFrom(current, target.before, fields);
 }
 
-function withFieldsFrom(current: ArticleContent, source: ArticleContent, fields: Set<ContentField>): ArticleContent {
+function withFieldsFrom(current: ArticleContent, source: ArticleContent, fields: ReadonlySet<ContentField>): ArticleContent {
   const result = contentOf(current);
   for (const field of ['headline', 'byline', 'dateline'] as const) {
     if (fields.has(field)) result[field] = source[field];
@@ -39,7 +34,7 @@ function withFieldsFrom(current: ArticleContent, source: ArticleContent, fields:
 function mergeKeyed<T>(
   current: readonly T[],
   source: readonly T[],
-  fields: Set<ContentField>,
+  fields: ReadonlySet<ContentField>,
   keyOf: (item: T) => ContentField,
 ): T[] {
   const sourceByKey = new Map(source.map((item) => [keyOf(item), item]));

@@ -1,5 +1,5 @@
 import { type ArticleContent, contentOf } from './article';
-import { blockKey, changedFields } from './content';
+import { blockKey } from './content';
 import type { TextEdit } from './events';
 import { revertConflict, type RevisionChange } from './revision-changes';
 
@@ -16,12 +16,12 @@ interface Range {
 export function revertTextEdit(
   edit: TextEdit,
   revision: number,
-  changes: readonly RevisionChange[],
+  later: readonly RevisionChange[],
   current: ArticleContent,
 ): ArticleContent {
   let range: Range = { start: edit.range.start, end: edit.range.start + edit.replacement.length };
   const conflicts: number[] = [];
-  for (const change of changes.slice(revision)) {
+  for (const change of later) {
     const tracked = trackThrough(range, edit.blockId, change);
     if (tracked === 'conflict') conflicts.push(change.revision);
     else range = tracked;
@@ -33,7 +33,7 @@ export function revertTextEdit(
 function trackThrough(range: Range, blockId: string, change: RevisionChange): Range | 'conflict' {
   const { event } = change;
   if (event.type !== 'AttributionFixed' && event.type !== 'TextCorrected') {
-    return changedFields(change.before, change.after).has(blockKey({ id: blockId })) ? 'conflict' : range;
+    return change.fields.has(blockKey({ id: blockId })) ? 'conflict' : range;
   }
   const later = event.data;
   if (later.blockId !== blockId || later.range.start >= range.end) return range;
@@ -45,7 +45,7 @@ function trackThrough(range: Range, blockId: string, change: RevisionChange): Ra
 function putBack(current: ArticleContent, edit: TextEdit, range: Range): ArticleContent {
   const result = contentOf(current);
   const block = result.blocks.find((candidate) => candidate.id === edit.blockId);
-  // Tracking guarantees this; if it fails the history is not the one the state came from.
+  // Tracking guarantees this; if it fails the events given are not the ones the state came from.
   if (block === undefined || block.text.slice(range.start, range.end) !== edit.replacement) {
     throw new Error(`Block ${edit.blockId} does not hold the replacement where its edit left it`);
   }

@@ -1,6 +1,7 @@
 import type { ArticleCommand } from './commands';
+import { decide } from './decide';
 import type { ChangeReverted } from './events';
-import { append, givenSample, refusal, type Stream, textOf, when } from './testing/given';
+import { append, EDITOR, givenSample, refusal, type Stream, textOf, when } from './testing/given';
 
 const fixChance: ArticleCommand = {
   type: 'FixAttribution',
@@ -142,5 +143,24 @@ describe('decide RevertChange field by field', () => {
   it('given a published article, when the revert would remove its headline, then HeadlineRequired', () => {
     const stream = givenSample(headline('First'), { type: 'PublishArticle' });
     expect(refusal(() => when(stream, revert(2))).code).toBe('HeadlineRequired');
+  });
+});
+
+describe('decide RevertChange: the events it is given', () => {
+  const stream = givenSample(fixChance, correct('Geneva', 'Genf'), correct('cyberspace', 'cyber space'));
+
+  it('given no events, then it throws: the handler must read them', () => {
+    expect(() => decide(revert(2), stream.state, { actor: EDITOR })).toThrow(/history/);
+  });
+
+  it.each([
+    ['with a gap', [2, 4]],
+    ['that stop short of the current revision', [2, 3]],
+    ['that start elsewhere', [3, 4]],
+  ])('given events %s, then it throws', (_name, revisions) => {
+    const eventsSince = stream.history.filter((recorded) => revisions.includes(recorded.revision));
+    expect(() => decide(revert(2), stream.state, { actor: EDITOR, past: { eventsSince } })).toThrow(
+      /do not run from revision 2 to 4/,
+    );
   });
 });

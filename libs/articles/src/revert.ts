@@ -2,42 +2,43 @@ import { type Article, type ArticleContent, contentOf } from './article';
 import type { RevertChange } from './commands';
 import { sameContent } from './content';
 import { ArticleError } from './errors';
-import type { ArticleEvent, ChangeReverted, RecordedArticleEvent } from './events';
-import { requireHistory } from './history';
+import type { ChangeReverted, RecordedArticleEvent } from './events';
+import { requireEventsSince } from './past';
 import { revertFields } from './revert-fields';
 import { revertTextEdit } from './revert-text';
-import { type RevisionChange, revisionChanges } from './revision-changes';
+import { changeOf, type RevisionChange } from './revision-changes';
 import { assertHeadlineKept, assertRevisionExists } from './rules';
 
 /**
  * Undoes only the change made at a revision, keeping everything after it. Refused with
  * `RevertConflict` when a later revision changed the same text (or field); `null` when undoing it
- * would leave the content as it is.
+ * would leave the content as it is. Decided on the events from that revision on: its cost follows
+ * the number of later changes, not the length of the story.
  */
 export function decideRevert(
   command: RevertChange,
   state: Article,
-  history: readonly RecordedArticleEvent[] | undefined,
+  eventsSince: readonly RecordedArticleEvent[] | undefined,
 ): ChangeReverted | null {
   assertRevisionExists(command.revision, state.revision);
-  const changes = revisionChanges(state.id, requireHistory(history, state));
-  const target = changes[command.revision - 1];
+  const [target, ...later] = requireEventsSince(eventsSince, command.revision, state).map(changeOf);
+  return revertChange(target, later, state);
+}
+
+/** The revert of `target`, given every change after it up to `state`. */
+export function revertChange(target: RevisionChange, later: readonly RevisionChange[], state: Article): ChangeReverted | null {
   const current = contentOf(state);
-  const content = revertedContent(target.event, target, changes, current);
+  const content = revertedContent(target, later, current);
   if (sameContent(content, current)) return null;
   assertHeadlineKept(state.status, content);
   return {
     type: 'ChangeReverted',
-    data: { revision: command.revision, revertedType: target.event.type, before: current, content },
+    data: { revision: target.revision, revertedType: target.event.type, before: current, content },
   };
 }
 
-function revertedContent(
-  event: ArticleEvent,
-  target: RevisionChange,
-  changes: readonly RevisionChange[],
-  current: ArticleContent,
-): ArticleContent {
+function revertedContent(target: RevisionChange, later: readonly RevisionChange[], current: ArticleContent): ArticleContent {
+  const { event } = target;
   switch (event.type) {
     case 'ArticleCreated':
     case 'ArticlePublished':
@@ -48,13 +49,13 @@ function revertedContent(
       });
     case 'AttributionFixed':
     case 'TextCorrected':
-      return revertTextEdit(event.data, target.revision, changes, current);
+      return revertTextEdit(event.data, target.revision, later, current);
     case 'HeadlineChanged':
     case 'CategoryAdded':
     case 'CategoryRemoved':
     case 'ArticleRestored':
     case 'ChangeReverted':
-      return revertFields(target, changes, current);
+      return revertFields(target, later, current);
     default:
       return unknownEvent(event);
   }

@@ -1,25 +1,55 @@
-import type { Article } from './article';
+import { type ArticleContent, contentOf } from './article';
+import { blockKey, categoryKey, changedFields, type ContentField } from './content';
 import { ArticleError } from './errors';
 import type { ArticleEvent, RecordedArticleEvent } from './events';
-import { articlesByRevision } from './history';
 
-/** One revision seen whole: the event and the article on either side of it. */
+/** One revision seen as a change of the content: which fields it changed, and what they held before. */
 export interface RevisionChange {
   revision: number;
   event: ArticleEvent;
-  before: Article;
-  after: Article;
+  /** The content fields (see `ContentField`) the revision changed. */
+  fields: ReadonlySet<ContentField>;
+  /**
+   * What those fields held just before it, for a field-by-field revert to put back; the other
+   * fields are empty. Text edits leave it empty: their revert puts `found` back in place instead.
+   */
+  before: ArticleContent;
 }
 
-/** Every revision of a (complete, checked) history, oldest first: index i holds revision i + 1. */
-export function revisionChanges(id: string, history: readonly RecordedArticleEvent[]): RevisionChange[] {
-  const articles = articlesByRevision(id, history);
-  return history.map((recorded, index) => ({
-    revision: recorded.revision,
-    event: recorded.event,
-    before: articles[index],
-    after: articles[index + 1],
-  }));
+const NOTHING: ArticleContent = { headline: null, byline: null, dateline: null, blocks: [], categories: [] };
+
+/**
+ * The change a recorded event made, read from the event alone: every event carries what it
+ * replaced, so a revert needs neither the article before it nor a fold of the stream.
+ */
+export function changeOf({ revision, event }: RecordedArticleEvent): RevisionChange {
+  const change = (fields: ContentField[], before: Partial<ArticleContent> = {}): RevisionChange => ({
+    revision,
+    event,
+    fields: new Set(fields),
+    before: { ...NOTHING, ...before },
+  });
+  switch (event.type) {
+    case 'ArticleCreated':
+      return change([...changedFields(NOTHING, event.data)]);
+    case 'HeadlineChanged':
+      return change(event.data.before === event.data.after ? [] : ['headline'], { headline: event.data.before });
+    case 'AttributionFixed':
+    case 'TextCorrected':
+      return change(event.data.before === event.data.after ? [] : [blockKey({ id: event.data.blockId })]);
+    case 'CategoryAdded':
+      return change([categoryKey(event.data.category)]);
+    case 'CategoryRemoved':
+      return change([categoryKey(event.data.category)], { categories: [{ ...event.data.category }] });
+    case 'ArticlePublished':
+    case 'ArticleWithdrawn':
+      return change([]);
+    case 'ArticleRestored':
+    case 'ChangeReverted':
+      return change([...changedFields(event.data.before, event.data.content)], contentOf(event.data.before));
+    default:
+      return unknownEvent(event);
+  }
 }
 
 /** The refusal when later revisions touched what a revert would undo; names them for the editor. */
@@ -32,4 +62,8 @@ export function revertConflict(revision: number, conflictingRevisions: number[])
     revision,
     conflictingRevisions,
   });
+}
+
+function unknownEvent(event: never): never {
+  throw new Error(`Unknown article event ${JSON.stringify(event)}`);
 }

@@ -12,7 +12,7 @@ type TextEditEvent = AttributionFixed | TextCorrected;
  * `null` when the replacement is exactly the text found.
  */
 export function decideTextEdit(type: TextEditEvent['type'], command: FindAndReplace, state: Article): TextEditEvent | null {
-  const match = chooseMatch(findMatches(state.blocks, command.find, command.blockId), command);
+  const match = chosenMatch(command, state);
   if (match.text === command.replace) return null;
   const before = state.blocks.find((block) => block.id === match.blockId)?.text ?? '';
   const after = before.slice(0, match.start) + command.replace + before.slice(match.end);
@@ -29,6 +29,11 @@ export function decideTextEdit(type: TextEditEvent['type'], command: FindAndRepl
       notice,
     },
   };
+}
+
+/** The one place a find-and-replace applies to in `state`, or the refusal saying why there is none. */
+export function chosenMatch(command: FindAndReplace, state: Pick<Article, 'blocks'>): TextMatch {
+  return chooseMatch(findMatches(state.blocks, command.find, command.blockId), command);
 }
 
 function chooseMatch(matches: TextMatch[], command: FindAndReplace): TextMatch {

@@ -68,10 +68,13 @@ export class EventStore {
     return rows.map(toRecordedEvent);
   }
 
-  /** A stream's events in revision order, optionally a range of revisions or those recorded by a time. */
+  /**
+   * A stream's events in revision order, optionally a range of revisions, those recorded by a
+   * time, or the first `limit` of them: a range costs what it holds, whatever the stream's length.
+   */
   async readStream(streamId: string, options: ReadStreamOptions = {}, client: Queryable = this.pool): Promise<RecordedEvent[]> {
-    const { fromRevision = 1, toRevision = MAX_REVISION, until = null } = options;
-    const { rows } = await client.query<EventRow>(sql.READ_STREAM, [streamId, fromRevision, toRevision, until]);
+    const { fromRevision = 1, toRevision = MAX_REVISION, until = null, limit = null } = options;
+    const { rows } = await client.query<EventRow>(sql.READ_STREAM, [streamId, fromRevision, toRevision, until, limit]);
     return rows.map(toRecordedEvent);
   }
 

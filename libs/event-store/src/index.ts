@@ -6,4 +6,12 @@ export { Subscription, type BatchHandler, type SubscriptionOptions } from './sub
 export { loadCheckpoint, saveCheckpoint } from './checkpoints';
 export { EVENTS_CHANNEL } from './sql';
 export { LogSnapshot } from './log-snapshot';
-export { verifyStream, verifyLog, type StreamAudit, type LogAudit } from './hash-chain';
+export {
+  verifyStream,
+  verifyLog,
+  VERIFY_BATCH,
+  VERIFY_STREAMS_BATCH,
+  type StreamAudit,
+  type LogAudit,
+  type VerifyLogOptions,
+} from './hash-chain';

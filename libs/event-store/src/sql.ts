@@ -83,9 +83,17 @@ export const BY_IDEMPOTENCY_KEY = `
   ) batch
   ORDER BY revision`;
 
+/**
+ * A range of one stream on its (stream_id, revision) key. A limit ($5, null for none) narrows the
+ * range rather than adding a LIMIT: revisions run without gaps, and a range bounds the rows read
+ * whatever the planner believes of the stream's length. Its statistics lag behind a stream that
+ * grows, and with ORDER BY … LIMIT it then chose to read and sort the whole rest of the stream.
+ * Bigint bounds: a page past the last possible revision reads nothing instead of failing.
+ */
 export const READ_STREAM = `
   SELECT ${COLUMNS} FROM events
-  WHERE stream_id = $1 AND revision BETWEEN $2 AND $3 AND recorded_at <= coalesce($4, 'infinity'::timestamptz)
+  WHERE stream_id = $1 AND revision BETWEEN $2::bigint AND least($3::bigint, $2::bigint + $5::bigint - 1)
+    AND recorded_at <= coalesce($4, 'infinity'::timestamptz)
   ORDER BY revision`;
 
 /**
@@ -142,25 +150,54 @@ export const COMMITTED_SINCE = `
 
 /**
  * Recomputes each event's hash from its stored fields and the stored hash before it. A revision
- * that does not hold is where the log was altered (or an event removed before it).
+ * that does not hold is where the log was altered (or an event removed before it). The first
+ * row's predecessor is `previous` (its stored hash and revision): none for a whole stream.
  */
-const CHAIN = `
+function chain(rows: string, previous = { hash: "''::bytea", revision: '0' }): string {
+  return `
   SELECT stream_id, revision, hash,
-         hash = event_hash(revision, type, data, metadata, coalesce(lag(hash) OVER w, ''::bytea))
-           AND revision = coalesce(lag(revision) OVER w, 0) + 1 AS holds
-  FROM events`;
+         hash = event_hash(revision, type, data, metadata, coalesce(lag(hash) OVER w, ${previous.hash}))
+           AND revision = coalesce(lag(revision) OVER w, ${previous.revision}) + 1 AS holds
+  FROM ${rows}`;
+}
 
-export const VERIFY_STREAM = `
+/**
+ * The chain of one stream's revisions `$2` + 1 to `$2` + `$5`, the event before them being revision
+ * `$4` with stored hash `$3` (none and empty before the first): a stream of any length is checked a
+ * batch at a time, in constant memory on both sides. A range rather than a LIMIT, for the reason
+ * READ_STREAM gives; where events were removed a batch holds fewer, and `more` says whether any
+ * come after it. Answers the batch's count, its first revision that does not hold, and its last
+ * revision and hash, where the next batch's chain goes on from.
+ */
+export const VERIFY_STREAM_BATCH = `
+  WITH batch AS (
+    SELECT * FROM events WHERE stream_id = $1 AND revision > $2::bigint AND revision <= $2::bigint + $5::bigint
+  ), chain AS (
+    ${chain('batch', { hash: '$3::bytea', revision: '$4::int' })} WINDOW w AS (ORDER BY revision)
+  )
   SELECT count(*)::int AS revisions,
          min(revision) FILTER (WHERE NOT holds) AS broken_at,
-         (SELECT encode(hash, 'hex') FROM events WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1) AS head_hash
-  FROM (${CHAIN} WHERE stream_id = $1 WINDOW w AS (ORDER BY revision)) chain`;
+         max(revision) AS last_revision,
+         (SELECT hash FROM chain ORDER BY revision DESC LIMIT 1) AS last_hash,
+         EXISTS (SELECT FROM events WHERE stream_id = $1 AND revision > $2::bigint + $5::bigint) AS more
+  FROM chain`;
 
-export const VERIFY_ALL = `
+/**
+ * The chains of the next `$2` streams after stream `$1` (in stream id order; '' for the first):
+ * each stream's count and first revision that does not hold. The whole log is checked a batch of
+ * streams per statement, so that a long audit can tell how far it has got.
+ */
+export const VERIFY_STREAMS_AFTER = `
+  WITH streams AS (
+    SELECT DISTINCT stream_id FROM events WHERE stream_id > $1 ORDER BY stream_id LIMIT $2
+  ), batch AS (
+    SELECT * FROM events WHERE stream_id IN (SELECT stream_id FROM streams)
+  ), chain AS (
+    ${chain('batch')} WINDOW w AS (PARTITION BY stream_id ORDER BY revision)
+  )
   SELECT stream_id, count(*)::int AS revisions, min(revision) FILTER (WHERE NOT holds) AS broken_at
-  FROM (${CHAIN} WINDOW w AS (PARTITION BY stream_id ORDER BY revision)) chain
+  FROM chain
   GROUP BY stream_id
-  HAVING bool_or(NOT holds)
   ORDER BY stream_id`;
 
 export const COUNT_STREAMS = `SELECT count(DISTINCT stream_id)::int AS streams, count(*)::int AS events FROM events`;

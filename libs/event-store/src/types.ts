@@ -87,6 +87,11 @@ export interface ReadStreamOptions {
   toRevision?: number;
   /** Only events recorded at or before this time. */
   until?: Date;
+  /**
+   * At most this many events: the revisions `fromRevision` to `fromRevision + limit - 1`, since a
+   * stream's revisions run without gaps. A page; the next starts at the last revision read + 1.
+   */
+  limit?: number;
 }
 
 export interface ReadAllOptions {

@@ -51,7 +51,7 @@ describe('ResponseChecker', () => {
 
   it('reports a content type the answer does not document', () => {
     expect(checker.check('GET', `/articles/${id}`, answer(200, article, { 'content-type': 'text/html' }))).toEqual([
-      'content type "text/html", expected application/json',
+      'content type "text/html", expected application/json or application/ninjs+json or application/ld+json',
     ]);
     expect(checker.check('GET', `/articles/${id}`, answer(404, problem(404)))).toEqual([
       'content type "application/json", expected application/problem+json',

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { explainProblem, formatTime, type Explained } from '../problems';
 import { can } from '../roles';
 import { href } from '../route';
+import { savedNotice } from '../saved-notice';
 import { commandHeaders, type Session } from '../session';
 import { call, ErrorBox, explainFailure, Loading, Notice, StatusBadge, type Result } from '../ui';
 
@@ -80,12 +81,16 @@ export function StoryScreen({
       setFailure(await explainFailure(session, id, result, { shownRevision: article.revision, find }));
       return false;
     }
-    const unchanged = result.data.revision === article.revision;
     setArticle(result.data);
     setForm(undefined);
     setSelection(undefined);
     setDone(
-      unchanged ? 'Nothing changed: the story already said that.' : `${success} Saved as revision ${result.data.revision}.`,
+      savedNotice({
+        success,
+        shownRevision: article.revision,
+        revision: result.data.revision,
+        mergedFrom: result.response.headers.get('Merged-From'),
+      }),
     );
     return true;
   };

@@ -7,6 +7,7 @@ import type { BodyOf } from '../contract/typed-input';
 import { Valid } from '../http/contract.guard';
 import { Route } from '../http/route.decorator';
 import { answer, envelopeOf } from './command-request';
+import { CommandTracking } from './command-tracking';
 import { EditArticleCommand } from './commands/edit-article.command';
 import { createCommandOf } from './create-command';
 
@@ -17,7 +18,10 @@ interface ArticlePath {
 /** Thin: each route turns its body into a domain command and sends it down the command bus. */
 @Controller()
 export class ArticleCommandsController {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly tracking: CommandTracking,
+  ) {}
 
   @Route('createArticle')
   create(
@@ -127,7 +131,9 @@ export class ArticleCommandsController {
     command: ArticleCommand,
     reason: string | null | undefined,
   ): Promise<Article> {
-    const outcome = await this.commandBus.execute(new EditArticleCommand(envelopeOf(request, id, reason), command));
+    const outcome = await this.tracking.track(request, command.type, id, (trace) =>
+      this.commandBus.execute(new EditArticleCommand({ ...envelopeOf(request, id, reason), trace }, command)),
+    );
     return answer(response, outcome);
   }
 }

@@ -1,12 +1,15 @@
-import { Controller, Res } from '@nestjs/common';
-import type { Article } from '@newsroom/articles';
-import type { Response } from 'express';
-import { HISTORY_PAGE_SIZE } from '../contract/read-operations';
+import { Controller, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { EVENTS_PAGE_SIZE, HISTORY_PAGE_SIZE } from '../contract/read-operations';
 import type { QueryOf } from '../contract/typed-input';
+import { ARTICLE_MEDIA_TYPES, representationOf } from '../exports/article-formats';
 import { Valid } from '../http/contract.guard';
+import { negotiate } from '../http/negotiation';
 import { Route } from '../http/route.decorator';
+import { articleAt } from './queries/article-at';
 import { ArticleAudit } from './queries/article-audit';
 import { diffArticles } from './queries/article-diff';
+import { ArticleEvents } from './queries/article-events';
 import { ArticleHistory } from './queries/article-history';
 import { ArticleListing } from './queries/article-listing';
 import { ArticleReader } from './queries/article-reader';
@@ -23,6 +26,7 @@ export class ArticleReadsController {
     private readonly history: ArticleHistory,
     private readonly listing: ArticleListing,
     private readonly auditor: ArticleAudit,
+    private readonly log: ArticleEvents,
   ) {}
 
   @Route('listArticles')
@@ -30,20 +34,20 @@ export class ArticleReadsController {
     return this.listing.list(query);
   }
 
+  /** The article as JSON, or as one of its exports when Accept asks for ninjs or JSON-LD. */
   @Route('getArticle')
   async get(
     @Valid('params') { id }: ArticlePath,
     @Valid('query') query: QueryOf<'getArticle'>,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<Article> {
-    const article =
-      query.revision !== undefined
-        ? await this.reader.atRevision(id, query.revision)
-        : query.asOf !== undefined
-          ? await this.reader.asOf(id, momentOf(query.asOf))
-          : await this.reader.current(id);
+  ): Promise<object> {
+    response.vary('Accept');
+    const mediaType = negotiate(request, ARTICLE_MEDIA_TYPES);
+    const article = await articleAt(this.reader, id, query);
     response.setHeader('ETag', `"${article.revision}"`);
-    return article;
+    response.type(mediaType);
+    return representationOf(article, mediaType);
   }
 
   @Route('listRevisions')
@@ -70,17 +74,7 @@ export class ArticleReadsController {
   }
 
   @Route('listEvents')
-  events(@Valid('params') { id }: ArticlePath) {
-    return this.history.events(id);
+  events(@Valid('params') { id }: ArticlePath, @Valid('query') query: QueryOf<'listEvents'>) {
+    return this.log.page(id, query.limit ?? EVENTS_PAGE_SIZE, query.cursor);
   }
-}
-
-/**
- * asOf passed the contract: RFC 3339, on a day its month has. A leap second (23:59:60, RFC 3339
- * §5.7) is a moment Date cannot hold; it is read as the last millisecond of its minute, so the
- * article is shown with everything recorded before that minute ended.
- */
-function momentOf(asOf: string): Date {
-  const leap = /^(.*[Tt]\d\d:\d\d:)60(?:\.\d+)?(.*)$/.exec(asOf);
-  return leap ? new Date(new Date(`${leap[1]}59${leap[2]}`).getTime() + 999) : new Date(asOf);
 }

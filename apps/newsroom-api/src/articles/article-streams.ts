@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type Article, fold, type RecordedArticleEvent } from '@newsroom/articles';
+import { type Article, fold } from '@newsroom/articles';
 import { EventStore } from '@newsroom/event-store';
 import { streamIdOf, toArticleEvent } from './article-stream';
 import { LatestArticles } from './latest-articles';
@@ -7,15 +7,11 @@ import { ArticleReader } from './queries/article-reader';
 
 export interface LoadedArticle {
   article: Article;
-  /** Every event of the stream, when asked for (restore and revert decide on it). */
-  history?: RecordedArticleEvent[];
   /** Taken from this process's memory: possibly behind the log (see LatestArticles). */
   cached: boolean;
 }
 
 export interface LoadOptions {
-  /** Restore and revert decide on the whole stream. */
-  withHistory?: boolean;
   /** Fold the stream even though the read model has the article (after repeated lost races). */
   fromLog?: boolean;
   /** Accept the state this process last saw, without reading. */
@@ -33,20 +29,17 @@ export class ArticleStreams {
   /**
    * The article now. The current-article read model is written in the same transaction as
    * every append, so it is an exact snapshot; `fromLog` folds the stream instead (the fallback
-   * after a lost race, and whenever the history is needed anyway).
+   * after repeated lost races).
    */
-  async load(
-    articleId: string,
-    { withHistory = false, fromLog = false, fromMemory = false }: LoadOptions = {},
-  ): Promise<LoadedArticle> {
-    if (!withHistory && !fromLog) {
+  async load(articleId: string, { fromLog = false, fromMemory = false }: LoadOptions = {}): Promise<LoadedArticle> {
+    if (!fromLog) {
       const remembered = fromMemory ? this.latest.find(articleId) : undefined;
       if (remembered) return { article: remembered, cached: true };
       const article = await this.reader.find(articleId);
       if (article) return this.seen({ article, cached: false });
     }
     const history = (await this.store.readStream(streamIdOf(articleId))).map(toArticleEvent);
-    return this.seen({ article: fold(articleId, history), history, cached: false });
+    return this.seen({ article: fold(articleId, history), cached: false });
   }
 
   /** Remembers a state that committed: the next command on the article need not read it. */

@@ -1,17 +1,22 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ArticleCommandsController } from './article-commands.controller';
+import { ArticleExportsController } from './article-exports.controller';
+import { ArticlePastReader } from './article-past';
 import { ArticleReadsController } from './article-reads.controller';
 import { ArticleStreams } from './article-streams';
 import { LatestArticles } from './latest-articles';
 import { ArticleCommandRunner } from './commands/article-command-runner';
 import { EditArticleHandler } from './commands/edit-article.command';
+import { StaleEdits } from './commands/stale-edits';
+import { CommandTracking } from './command-tracking';
 import { CorrectionsController } from './corrections.controller';
 import { IdempotencyRecords } from './idempotency/idempotency-records';
 import { ArticleProjection } from './projections/article-projection';
 import { CorrectionsFollower } from './projections/corrections-follower';
 import { INLINE_PROJECTIONS } from './projections/inline-projection';
 import { ArticleAudit } from './queries/article-audit';
+import { ArticleEvents } from './queries/article-events';
 import { ArticleHistory } from './queries/article-history';
 import { ArticleListing } from './queries/article-listing';
 import { ArticleReader } from './queries/article-reader';
@@ -19,17 +24,21 @@ import { CorrectionsFeed } from './queries/corrections-feed';
 
 @Module({
   imports: [CqrsModule],
-  controllers: [ArticleCommandsController, ArticleReadsController, CorrectionsController],
+  controllers: [ArticleCommandsController, ArticleReadsController, ArticleExportsController, CorrectionsController],
   providers: [
     ArticleStreams,
+    ArticlePastReader,
     LatestArticles,
     ArticleCommandRunner,
+    CommandTracking,
+    StaleEdits,
     IdempotencyRecords,
     EditArticleHandler,
     ArticleProjection,
     { provide: INLINE_PROJECTIONS, inject: [ArticleProjection], useFactory: (articles: ArticleProjection) => [articles] },
     ArticleReader,
     ArticleHistory,
+    ArticleEvents,
     ArticleListing,
     CorrectionsFeed,
     CorrectionsFollower,

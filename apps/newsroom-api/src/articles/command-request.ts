@@ -45,11 +45,12 @@ function single(request: Request, header: string): string | undefined {
   return value;
 }
 
-/** Status, ETag, Location and the replay marker of a command's answer. */
+/** Status, ETag, Location and the replay and merge markers of a command's answer. */
 export function answer(response: Response, outcome: CommandOutcome<Article>): Article {
   response.status(outcome.status);
   response.setHeader('ETag', `"${outcome.article.revision}"`);
   if (outcome.status === 201) response.setHeader('Location', `/articles/${outcome.article.id}`);
   if (outcome.replayed) response.setHeader('Idempotent-Replayed', 'true');
+  if (outcome.mergedFrom !== undefined) response.setHeader('Merged-From', String(outcome.mergedFrom));
   return outcome.article;
 }

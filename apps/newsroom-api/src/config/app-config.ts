@@ -24,6 +24,8 @@ export interface AppConfig {
    * `jwtSecret` alone signs and verifies, no provider, tokens live at most 12 h.
    */
   identity?: IdentitySettings;
+  /** GET /metrics answers to this bearer token; unset, the route is not mounted (404). */
+  metricsToken?: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -12,9 +12,13 @@ export interface Settings {
   logLevel: string;
   /** LOG_FORMAT: `json` or `pretty`; unset, readable lines on a terminal and JSON lines elsewhere. */
   logFormat?: LogFormat;
+  /** METRICS_TOKEN: the bearer token GET /metrics asks for; unset, there is no /metrics. */
+  metricsToken?: string;
 }
 
 export const MIN_SECRET_BYTES = 32;
+/** A metrics token shorter than this is refused: it is all that stands between /metrics and anyone. */
+export const MIN_METRICS_TOKEN_LENGTH = 16;
 
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   return {
@@ -33,7 +37,19 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     },
     logLevel: env.LOG_LEVEL ?? 'info',
     logFormat: parseLogFormat(env.LOG_FORMAT),
+    metricsToken: metricsToken(env.METRICS_TOKEN),
   };
+}
+
+function metricsToken(value: string | undefined): string | undefined {
+  const token = nonEmpty(value)?.trim();
+  if (token === undefined) return undefined;
+  if (token.length < MIN_METRICS_TOKEN_LENGTH || !/^[\x21-\x7e]+$/.test(token)) {
+    throw new Error(
+      `METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_LENGTH} visible ASCII characters (e.g. \`openssl rand -hex 32\`)`,
+    );
+  }
+  return token;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -1,4 +1,5 @@
 import { NOTICE_KINDS } from '@newsroom/articles';
+import { EXPORT_SCHEMAS } from './export-answers';
 import { arrayOf, dateTime, MAX_INT, nullable, object, ref, type Schema, uuid } from './schema-kit';
 
 /**
@@ -146,6 +147,7 @@ const StoredEvent = object(
   },
   ['position', 'revision', 'type', 'data', 'metadata', 'recordedAt'],
 );
+const StoredEventPage = object({ items: arrayOf(ref('StoredEvent')), nextCursor }, ['items', 'nextCursor']);
 
 const CorrectionEntry = object(
   {
@@ -192,6 +194,28 @@ const Problem = {
   },
 };
 
+/**
+ * A 412. Every one says where the article is now; one refusing a stale edit that could not merge
+ * also says what of the story changed under it and who changed it, as the history lists them.
+ */
+const PreconditionFailed = {
+  ...Problem,
+  description:
+    'A 412: If-Match named another revision. For a find-and-replace, headline or category edit that could not merge, it names what changed under the edit since the revision it was made on, and the revisions (with who and when) that changed it.',
+  properties: {
+    ...Problem.properties,
+    currentRevision: { ...revision, description: 'The article’s revision now.' },
+    seenRevision: { ...revision, description: 'The revision the edit was made on (the oldest one If-Match named).' },
+    conflictingFields: arrayOf(
+      { type: 'string', example: 'block:b9' },
+      { description: 'What changed under the edit: `headline`, `block:<id>` or `category:<slug>`.' },
+    ),
+    conflicts: arrayOf(ref('RevisionEntry'), {
+      description: 'The revisions after `seenRevision` that changed those fields, oldest first (the newest 20 at most).',
+    }),
+  },
+};
+
 /** Every component of the document, by name. */
 export const ANSWER_SCHEMAS: Record<string, Schema> = {
   Article,
@@ -205,8 +229,11 @@ export const ANSWER_SCHEMAS: Record<string, Schema> = {
   ArticleDiff,
   Audit,
   StoredEvent,
+  StoredEventPage,
   CorrectionEntry,
   CorrectionPage,
   Health,
   Problem,
+  PreconditionFailed,
+  ...EXPORT_SCHEMAS,
 };

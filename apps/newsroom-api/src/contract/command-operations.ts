@@ -13,7 +13,7 @@ const reason = (required: boolean): Schema =>
 const COMMAND_HEADERS: Operation['headers'] = {
   'If-Match': {
     description:
-      'Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match.',
+      'Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match. A find-and-replace, headline or category edit made on an older revision still applies when nothing it touches changed since (its block byte-identical, its `find` landing on the same place; the headline; that category): it is appended at the current revision and answered with `Merged-From`. Otherwise the 412 names what changed under it and who changed it. Publish, withdraw, restore and revert keep the strict rule.',
     schema: { type: 'string', pattern: '^\\s*(\\*|(W/)?"[0-9]{1,10}"(\\s*,\\s*(W/)?"[0-9]{1,10}")*)\\s*$', example: '"3"' },
   },
   'Idempotency-Key': {
@@ -39,6 +39,15 @@ const ANSWER_HEADERS = {
   'X-Request-Id': { description: 'The request’s id', schema: { type: 'string' } },
 };
 
+/** Only an edit's answer can say it merged: a creation has no earlier revision to be stale on. */
+const MERGED_FROM = {
+  'Merged-From': {
+    description:
+      'The revision If-Match named, when the edit was made on it and merged onto later changes that did not touch it (a replay repeats it)',
+    schema: { type: 'string', pattern: '^[0-9]{1,10}$', example: '3' },
+  },
+};
+
 function articleAnswer(description: string, extraHeaders: Answer['headers'] = {}): Answer {
   return {
     description,
@@ -47,7 +56,10 @@ function articleAnswer(description: string, extraHeaders: Answer['headers'] = {}
   };
 }
 
-const CHANGED = articleAnswer('The article at its new revision, or unchanged (no event) when the command would change nothing');
+const CHANGED = articleAnswer(
+  'The article at its new revision, or unchanged (no event) when the command would change nothing',
+  MERGED_FROM,
+);
 const REFUSALS = [400, 401, 403, 404, 412, 413, 415, 422, 429, 503];
 
 function json(schema: Schema, examples: Record<string, { summary: string; value: unknown }>, required = true): Operation['body'] {

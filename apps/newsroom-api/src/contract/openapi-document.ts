@@ -6,7 +6,8 @@ import type { Schema } from './schema-kit';
 const DESCRIPTION = [
   'Every edit is a command that appends exactly one event; reads are projections of the event log.',
   'Errors are RFC 9457 problem+json. Commands answer with the article at its new revision and its ETag;',
-  '`If-Match` makes a command conditional (412), `Idempotency-Key` makes it safe to retry',
+  '`If-Match` makes a command conditional (412; a find-and-replace, headline or category edit made on an older revision',
+  'merges when nothing it touches changed since, and says so with `Merged-From`), `Idempotency-Key` makes it safe to retry',
   '(the first answer is replayed with `Idempotent-Replayed: true`; another request under the same key gets 422).',
   'Keys are scoped per actor; only successful answers are kept (a refused command appended nothing and may be retried).',
   'A command that would change nothing (adding a category already there, removing one that is not,',
@@ -28,6 +29,10 @@ const BEARER_DESCRIPTION = [
   'A refused token gets 401 with `WWW-Authenticate: Bearer realm="newsroom", error="invalid_token"` and a problem saying what is wrong; no token gets `Bearer realm="newsroom"`.',
 ].join(' ');
 
+/** The scrape token of GET /metrics: not a JWT, and not the newsroom's tokens. */
+const METRICS_TOKEN_DESCRIPTION =
+  'The value of the server’s METRICS_TOKEN (at least 16 visible ASCII characters), sent as `Authorization: Bearer <token>`; compared in constant time. It opens GET /metrics only, and the newsroom’s JWTs do not open GET /metrics. Without METRICS_TOKEN there is no /metrics (404).';
+
 export function openApiDocument(operations: readonly Operation[] = OPERATIONS): Schema {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of operations) {
@@ -46,6 +51,7 @@ export function openApiDocument(operations: readonly Operation[] = OPERATIONS): 
       schemas: ANSWER_SCHEMAS,
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: BEARER_DESCRIPTION },
+        metricsToken: { type: 'http', scheme: 'bearer', description: METRICS_TOKEN_DESCRIPTION },
       },
     },
   };
@@ -58,7 +64,7 @@ function pathItemOperation(operation: Operation): Record<string, unknown> {
     tags: [operation.tag],
     summary: operation.summary,
     ...(operation.description || roles ? { description: `${operation.description ?? ''}${roles}`.trim() } : {}),
-    security: operation.access === 'public' ? [] : [{ bearer: [] }],
+    security: operation.security ?? (operation.access === 'public' ? [] : [{ bearer: [] }]),
     parameters: parametersOf(operation),
     ...(operation.body ? { requestBody: operation.body } : {}),
     responses: Object.fromEntries(Object.entries(operation.responses).map(([status, answer]) => [status, answer])),

@@ -33,6 +33,12 @@ export interface Operation {
   summary: string;
   description?: string;
   access: Access;
+  /**
+   * The security requirement published for it, when it is not the one `access` implies (no
+   * token for public, the bearer JWT otherwise): /metrics is public to the JWT check and asks
+   * for its own token.
+   */
+  security?: Array<Record<string, string[]>>;
   /** Path parameters, each a schema. */
   params?: Record<string, Schema>;
   /** Query parameters: the properties of one closed object, with any rule across them. */

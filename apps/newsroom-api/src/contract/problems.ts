@@ -7,8 +7,9 @@ const MEANING: Record<number, string> = {
   401: 'No token, or an invalid or expired one (checked before the body is read)',
   403: 'The role may not do this (a reporter editing a published article, a reporter reading the raw log, …)',
   404: 'Unknown article, or a revision beyond the latest',
+  406: 'Accept names none of the media types this route answers with',
   409: 'The revert conflicts with later changes to the same text (the problem names them)',
-  412: 'If-Match does not name the current revision; nothing was appended',
+  412: 'If-Match does not name the current revision, and the command is not an edit that merges (see If-Match); nothing was appended',
   413: 'Body over 1 MiB',
   415: 'A content type this route does not take',
   422: 'Text not found or ambiguous, publish without a headline, a reused Idempotency-Key, restore to the current content, …',
@@ -38,6 +39,13 @@ const EXAMPLE: Record<number, Record<string, unknown>> = {
     status: 404,
     detail: 'No article has the id 1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed.',
   },
+  406: {
+    type: '/problems/not-acceptable',
+    title: 'Not acceptable',
+    status: 406,
+    detail:
+      'This resource is served as application/json, application/ninjs+json, application/ld+json; the Accept header names none of them.',
+  },
   409: {
     type: '/problems/revert-conflict',
     title: 'Revert conflict',
@@ -48,8 +56,22 @@ const EXAMPLE: Record<number, Record<string, unknown>> = {
     type: '/problems/precondition-failed',
     title: 'Precondition failed',
     status: 412,
-    detail: 'The article is at revision 3; If-Match named "2". Nothing was changed.',
+    detail:
+      'The article is at revision 3; If-Match named "1". Since revision 1, revision 2 (eddie) changed the headline, which this command edits. Nothing was changed.',
     currentRevision: 3,
+    seenRevision: 1,
+    conflictingFields: ['headline'],
+    conflicts: [
+      {
+        revision: 2,
+        type: 'HeadlineChanged',
+        actor: 'eddie',
+        actorName: null,
+        reason: 'Headline',
+        recordedAt: '2026-12-06T10:42:00.000Z',
+        summary: 'Headline changed to “Geneva”',
+      },
+    ],
   },
   413: { type: '/problems/payload-too-large', title: 'Payload too large', status: 413, detail: 'The request body exceeds 1mb.' },
   415: {
@@ -91,13 +113,16 @@ const HEADERS: Record<number, Answer['headers']> = {
   503: { 'Retry-After': RETRY_AFTER },
 };
 
+/** Refusals whose extension members have a schema of their own. */
+const SCHEMA: Record<number, string> = { 412: 'PreconditionFailed' };
+
 /** The documented answer for a refusal: problem+json with an example, and its headers. */
 export function problem(status: number, description = MEANING[status]): Answer {
   return {
     description,
     content: {
       [PROBLEM_MEDIA_TYPE]: {
-        schema: ref('Problem'),
+        schema: ref(SCHEMA[status] ?? 'Problem'),
         examples: { [`status${status}`]: { summary: MEANING[status], value: EXAMPLE[status] } },
       },
     },

@@ -1,3 +1,5 @@
+import { ARTICLE_REPRESENTATIONS } from './export-media';
+import { ATOM_FEED } from './feed-media';
 import type { Answer, Operation } from './operation';
 import { problems } from './problems';
 import { MAX_INT, ref, RFC3339_PATTERN, text, uuid, wholeNumber, type Schema } from './schema-kit';
@@ -8,6 +10,9 @@ import { MAX_INT, ref, RFC3339_PATTERN, text, uuid, wholeNumber, type Schema } f
 export const PAGE_SIZE = 20;
 /** A revision history is read whole more often than not: most fit on one page of 50. */
 export const HISTORY_PAGE_SIZE = 50;
+/** The raw log is read by tools more than by people: larger pages, still bounded for a story of any length. */
+export const EVENTS_PAGE_SIZE = 100;
+export const MAX_EVENTS_PAGE = 1000;
 
 const ID = { id: uuid({ description: 'The article’s id' }) };
 const REQUEST_ID = {
@@ -17,12 +22,12 @@ const REQUEST_ID = {
   },
 };
 
-const page = (size: number) => ({
-  limit: wholeNumber(1, 100, { default: size }),
+const page = (size: number, max = 100) => ({
+  limit: wholeNumber(1, max, { default: size }),
   cursor: text(500, { description: 'Opaque: the previous page’s nextCursor.' }),
 });
 
-function ok(schema: Schema, description: string, headers: Answer['headers'] = {}): Answer {
+export function ok(schema: Schema, description: string, headers: Answer['headers'] = {}): Answer {
   return {
     description,
     headers: { 'X-Request-Id': { description: 'The request’s id', schema: { type: 'string' } }, ...headers },
@@ -30,13 +35,30 @@ function ok(schema: Schema, description: string, headers: Answer['headers'] = {}
   };
 }
 
-const ETAG = {
+/** Which state of the article a read shows: GET /articles/{id} and its exports take the same. */
+export const ARTICLE_AT_QUERY: NonNullable<Operation['query']> = {
+  properties: {
+    revision: wholeNumber(1, MAX_INT, { description: 'The article as it was at this revision.' }),
+    asOf: {
+      type: 'string',
+      format: 'date-time',
+      pattern: RFC3339_PATTERN,
+      description: 'The article as it was at this moment (RFC 3339; a leap second reads as the end of its minute).',
+    },
+  },
+  rules: { not: { required: ['revision', 'asOf'] }, description: 'revision and asOf exclude each other.' },
+};
+
+export const ETAG = {
   ETag: { description: 'The revision shown, quoted: send it back as If-Match', schema: { type: 'string', example: '"4"' } },
 };
 
-function read(operation: Omit<Operation, 'method' | 'tag' | 'headers'>): Operation {
+export function read(operation: Omit<Operation, 'method' | 'tag' | 'headers'>): Operation {
   return { method: 'get', tag: 'reads', headers: REQUEST_ID, ...operation };
 }
+
+/** The corrections feed's pages, as JSON (GET /corrections) or Atom (GET /corrections.atom). */
+export const CORRECTIONS_QUERY: NonNullable<Operation['query']> = { properties: page(PAGE_SIZE) };
 
 export const READ_OPERATIONS: Operation[] = [
   read({
@@ -62,21 +84,18 @@ export const READ_OPERATIONS: Operation[] = [
     operationId: 'getArticle',
     path: '/articles/{id}',
     summary: 'The current article, or as it was at ?revision=N or ?asOf=<time>',
+    description:
+      'Served as `application/json` (the default: no Accept, `*/*` or `application/*`), or as its exports by content negotiation: `Accept: application/ninjs+json` answers what GET /articles/{id}/ninjs does, `Accept: application/ld+json` what GET /articles/{id}/jsonld does (q-values are honoured; answers carry `Vary: Accept`). An Accept that names none of the three gets 406.',
     access: 'signed-in',
     params: ID,
-    query: {
-      properties: {
-        revision: wholeNumber(1, MAX_INT, { description: 'The article as it was at this revision.' }),
-        asOf: {
-          type: 'string',
-          format: 'date-time',
-          pattern: RFC3339_PATTERN,
-          description: 'The article as it was at this moment (RFC 3339; a leap second reads as the end of its minute).',
-        },
+    query: ARTICLE_AT_QUERY,
+    responses: {
+      200: {
+        ...ok(ref('Article'), 'The article, in the representation Accept chose', ETAG),
+        content: ARTICLE_REPRESENTATIONS,
       },
-      rules: { not: { required: ['revision', 'asOf'] }, description: 'revision and asOf exclude each other.' },
+      ...problems(400, 401, 404, 406, 429, 503),
     },
-    responses: { 200: ok(ref('Article'), 'The article', ETAG), ...problems(400, 401, 404, 429, 503) },
   }),
   read({
     operationId: 'listRevisions',
@@ -130,11 +149,12 @@ export const READ_OPERATIONS: Operation[] = [
   read({
     operationId: 'listEvents',
     path: '/articles/{id}/events',
-    summary: 'The raw event log of the article, oldest first (auditors and editors)',
+    summary: 'The raw event log of the article, oldest first, a page at a time (auditors and editors)',
     access: ['auditor', 'editor'],
     params: ID,
+    query: { properties: page(EVENTS_PAGE_SIZE, MAX_EVENTS_PAGE) },
     responses: {
-      200: ok({ type: 'array', items: ref('StoredEvent') }, 'Every event as stored'),
+      200: ok(ref('StoredEventPage'), 'A page of events as stored'),
       ...problems(400, 401, 403, 404, 429, 503),
     },
   }),
@@ -142,9 +162,17 @@ export const READ_OPERATIONS: Operation[] = [
     operationId: 'listCorrections',
     path: '/corrections',
     summary: 'The public corrections feed across articles, newest first',
+    description:
+      'Served as `application/json` (the default: no Accept, `*/*` or `application/*`), or as an Atom 1.0 feed with `Accept: application/atom+xml` (what GET /corrections.atom answers; answers carry `Vary: Accept`). An Accept that names neither gets 406.',
     access: 'signed-in',
-    query: { properties: page(PAGE_SIZE) },
-    responses: { 200: ok(ref('CorrectionPage'), 'A page of notices'), ...problems(400, 401, 429, 503) },
+    query: CORRECTIONS_QUERY,
+    responses: {
+      200: {
+        ...ok(ref('CorrectionPage'), 'A page of notices, in the representation Accept chose'),
+        content: { 'application/json': { schema: ref('CorrectionPage') }, 'application/atom+xml': ATOM_FEED },
+      },
+      ...problems(400, 401, 406, 429, 503),
+    },
   }),
   {
     operationId: 'health',

@@ -3,6 +3,8 @@ import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { poolOf } from '@newsroom/database';
 import { EventStore } from '@newsroom/event-store';
+import { METRICS, type NewsroomMetrics } from '../metrics/newsroom-metrics';
+import { TimedEventStore } from '../metrics/timed-event-store';
 
 /**
  * Makes the framework-free event store injectable, and TypeORM's own pg pool with it: one set of
@@ -13,7 +15,13 @@ import { EventStore } from '@newsroom/event-store';
 @Module({
   providers: [
     { provide: Pool, inject: [DataSource], useFactory: poolOf },
-    { provide: EventStore, inject: [Pool], useFactory: (pool: Pool) => new EventStore(pool) },
+    {
+      provide: EventStore,
+      // With metrics on, every append is timed (newsroom_event_append_duration_seconds).
+      inject: [Pool, { token: METRICS, optional: true }],
+      useFactory: (pool: Pool, metrics?: NewsroomMetrics | null) =>
+        metrics ? new TimedEventStore(pool, metrics) : new EventStore(pool),
+    },
   ],
   exports: [EventStore, Pool],
 })

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { destination, type Logger, pino } from 'pino';
 import type { AppConfig } from '../config/app-config';
+import { commandOf } from './request-command';
 
 /** The middleware that writes one line per request, and the logger Nest's own lines go to. */
 export interface RequestLogging {
@@ -10,10 +11,15 @@ export interface RequestLogging {
 
 type LoggedRequest = IncomingMessage & { actor?: { id: string }; originalUrl?: string };
 
+/** Told of every request once its answer is sent (or its client gone): the request metrics. */
+export type RequestObserver = (request: IncomingMessage, response: ServerResponse, seconds: number) => void;
+
 /**
  * Structured JSON logs (pino): one line per request with its id, method, path, status, actor
- * and time. Never a token, a secret or a body: the line is built from those fields alone, so
- * there is nothing to redact.
+ * and time, and for a command what the command path attached (request-command.ts): its type,
+ * article id, revision and outcome. `req.id` is the X-Request-Id, the event's correlation id.
+ * Never a token, a secret or a body: the line is built from those fields alone, so there is
+ * nothing to redact.
  *
  * Written by hand rather than with pino-http: pino-http made a child logger per request, wrapped
  * the response and serialised the whole request before picking three fields from it, which was
@@ -21,15 +27,17 @@ type LoggedRequest = IncomingMessage & { actor?: { id: string }; originalUrl?: s
  * log pipelines and the pretty printer read it unchanged. nestjs-pino was measured earlier: its
  * AsyncLocalStorage hooks every promise.
  */
-export function requestLogging(config: AppConfig): RequestLogging {
+export function requestLogging(config: AppConfig, observe?: RequestObserver): RequestLogging {
   // Written asynchronously: a line per request must not cost the request a blocking write.
   // Lines that queue up while one write is in flight go out together, and pino flushes what is
   // left when the process exits.
   const logger = pino({ level: config.logLevel }, config.logDestination ?? destination({ dest: 1, sync: false }));
   const logging = ((request: LoggedRequest, response: ServerResponse, next: () => void) => {
-    const started = Date.now();
+    const started = performance.now();
     // 'close' comes once the answer is sent or the connection is gone, whichever is first.
     response.once('close', () => {
+      const elapsed = performance.now() - started;
+      observe?.(request, response, elapsed / 1000);
       const status = response.statusCode;
       const line = {
         req: {
@@ -38,8 +46,9 @@ export function requestLogging(config: AppConfig): RequestLogging {
           path: pathOf(request.originalUrl ?? request.url ?? ''),
         },
         res: { status },
-        responseTime: Date.now() - started,
+        responseTime: Math.round(elapsed),
         actor: request.actor?.id,
+        command: commandOf(request),
       };
       if (!response.writableFinished) logger.warn(line, 'request aborted');
       else if (status >= 500) logger.error(line, 'request errored');

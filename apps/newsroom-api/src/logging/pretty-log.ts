@@ -9,22 +9,24 @@ interface LogLine {
   res?: { status?: unknown };
   responseTime?: unknown;
   actor?: unknown;
+  command?: { type?: unknown; revision?: unknown; outcome?: unknown };
 }
 
 /**
  * One readable line per log entry, for a person at a terminal:
  *
- *   [14:02:11.512] INFO: POST /articles/42/text-corrections 200 35 ms by eddie
+ *   [14:02:11.512] INFO: POST /articles/42/text-corrections 200 35 ms by eddie · CorrectText r8 accepted
  *   [14:02:09.870] INFO: [NestApplication] Nest application successfully started
  *
- * Time, level, then for a request its method, path, status, duration and actor (when it has one).
+ * Time, level, then for a request its method, path, status, duration and actor (when it has one),
+ * and for a command its type, the revision it made (or was refused at) and its outcome.
  * Anything else a line carries (an error and its stack) follows on the lines below it.
  */
 export function prettyLogOptions(colorize: boolean): PrettyOptions {
   return {
     colorize,
     translateTime: 'SYS:HH:MM:ss.l',
-    ignore: 'pid,hostname,req,res,responseTime,actor,context',
+    ignore: 'pid,hostname,req,res,responseTime,actor,command,context',
     messageFormat: formatMessage,
     // A stack as its own lines rather than one JSON string with "\n" in it.
     customPrettifiers: { stack: (stack) => clean(stack, true) },
@@ -63,11 +65,18 @@ const formatMessage: MessageFormatFunc = (log, messageKey, _levelLabel, { colors
       colors.gray(`${clean(line.responseTime)} ms`),
     ];
     if (line.actor !== undefined && line.actor !== null) parts.push(`by ${clean(line.actor)}`);
+    if (line.command) parts.push(commandPart(line.command));
     return parts.join(' ');
   }
   const message = clean(log[messageKey] ?? '');
   return line.context ? `${colors.gray(`[${clean(line.context)}]`)} ${message}` : message;
 };
+
+/** `· CorrectText r8 accepted`: what the command was, the revision it names, how it ended. */
+function commandPart({ type, revision, outcome }: NonNullable<LogLine['command']>): string {
+  const at = revision === undefined || revision === null ? [] : [`r${clean(revision)}`];
+  return ['·', clean(type), ...at, ...(outcome === undefined ? [] : [clean(outcome)])].join(' ');
+}
 
 /**
  * Text from the line without control characters: a token's subject must not be able to move the

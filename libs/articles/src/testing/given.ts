@@ -4,6 +4,7 @@ import { decide } from '../decide';
 import { ArticleError } from '../errors';
 import type { ArticleEvent, RecordedArticleEvent } from '../events';
 import { evolve } from '../evolve';
+import { pastIn } from '../past';
 import { SAMPLE_STORY } from './sample-story';
 
 /** Helpers for given/when/then specs: a stream is built the way a command handler builds it. */
@@ -44,7 +45,7 @@ export function givenSample(...commands: ArticleCommand[]): Stream {
 }
 
 export function when(stream: Stream, command: ArticleCommand, actor: Actor = EDITOR): ArticleEvent | null {
-  return decide(command, stream.state, { actor, history: stream.history });
+  return decide(command, stream.state, { actor, past: pastIn(stream.history, command, stream.state) });
 }
 
 export function append(stream: Stream, event: ArticleEvent): Stream {

@@ -1,13 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ARTICLE_SCHEMA_VERSION, type Article, type ArticleCommand, type ArticleEvent, decide, evolve } from '@newsroom/articles';
+import {
+  ARTICLE_SCHEMA_VERSION,
+  type Article,
+  type ArticleCommand,
+  type ArticleEvent,
+  decide,
+  evolve,
+  mergesWhenStale,
+} from '@newsroom/articles';
 import { EventStore, IdempotencyKeyConflictError, WrongExpectedRevisionError } from '@newsroom/event-store';
 import { ProblemException } from '../../http/problem';
+import { ArticlePastReader } from '../article-past';
 import { streamIdOf } from '../article-stream';
 import { ArticleStreams } from '../article-streams';
 import { IdempotencyRecords } from '../idempotency/idempotency-records';
 import { INLINE_PROJECTIONS, type InlineProjection } from '../projections/inline-projection';
 import type { CommandEnvelope, CommandOutcome } from './command-envelope';
-import { checkIfMatch, preconditionFailed } from './preconditions';
+import { preconditionFailed } from './preconditions';
+import { StaleEdits } from './stale-edits';
 
 const MAX_ATTEMPTS = 50;
 const UNIQUE_VIOLATION = '23505';
@@ -16,38 +26,43 @@ const UNIQUE_VIOLATION = '23505';
 class TwinRequestWon extends Error {}
 
 /**
- * The one fold every command goes through: load the stream, decide, append at the expected
- * revision together with the inline projections, answer with the new article. Without If-Match
- * a lost race is retried (bounded, with jitter) so that no concurrent edit is lost.
+ * The one fold every command goes through: load the article (and, for a restore or revert, the
+ * part of its past they decide on), decide, append at the expected revision together with the
+ * inline projections, answer with the new article. Without If-Match a lost race is retried
+ * (bounded, with jitter) so that no concurrent edit is lost. An edit whose If-Match is stale may
+ * still merge (StaleEdits): it is then appended at the current revision like any other command.
  */
 @Injectable()
 export class ArticleCommandRunner {
   constructor(
     private readonly store: EventStore,
     private readonly streams: ArticleStreams,
+    private readonly pasts: ArticlePastReader,
     private readonly idempotency: IdempotencyRecords,
+    private readonly staleEdits: StaleEdits,
     @Inject(INLINE_PROJECTIONS) private readonly projections: InlineProjection[],
   ) {}
 
   async run(envelope: CommandEnvelope, command: ArticleCommand): Promise<CommandOutcome<Article>> {
     const status = command.type === 'CreateArticle' ? 201 : 200;
-    const withHistory = command.type === 'RestoreArticle' || command.type === 'RevertChange';
     for (let attempt = 1; ; attempt++) {
       const earlier = await this.replay(envelope);
       if (earlier) return earlier;
-      const { article, history, cached } = await this.streams.load(envelope.articleId, {
-        withHistory,
+      const { article, cached } = await this.streams.load(envelope.articleId, {
         fromMemory: attempt === 1,
         fromLog: attempt > 2,
       });
+      if (envelope.trace) envelope.trace.revision = article.revision;
       try {
-        if (article.revision > 0) checkIfMatch(envelope.ifMatch, article.revision);
-        const event = decide(command, article, { actor: envelope.actor, history });
+        // A stale If-Match refuses the command (412) unless it is an edit that merges.
+        const mergedFrom = await this.staleEdits.mergeBase(envelope, command, article);
+        const past = await this.pasts.read(command, article);
+        const event = decide(command, article, { actor: envelope.actor, past });
         // A remembered state may be behind: only an append, which checks the revision, may
         // trust it. Anything else (no change, a refusal, a lost race) is decided again on a read.
         if (!event && cached) continue;
-        if (!event) return await this.unchanged(envelope, article, status);
-        const outcome = await this.append(envelope, article, event, status);
+        if (!event) return await this.unchanged(envelope, article, status, mergedFrom);
+        const outcome = await this.append(envelope, article, event, status, mergedFrom);
         this.streams.committed(outcome.article);
         return outcome;
       } catch (error) {
@@ -57,7 +72,10 @@ export class ArticleCommandRunner {
         }
         if (!isLostRace(error)) throw error;
         // A lost race breaks If-Match on a revision; `*` asks only that the article exist, and it still does.
-        if (envelope.ifMatch && !envelope.ifMatch.any) throw preconditionFailed(undefined, envelope.ifMatch.revisions);
+        // An edit that may merge is decided again on the winner's state: it merges or names the winner.
+        if (envelope.ifMatch && !envelope.ifMatch.any && !mergesWhenStale(command)) {
+          throw preconditionFailed(undefined, envelope.ifMatch.revisions);
+        }
         if (attempt >= MAX_ATTEMPTS) throw tooMuchContention();
         await pause(attempt);
       }
@@ -74,6 +92,7 @@ export class ArticleCommandRunner {
     article: Article,
     event: ArticleEvent,
     status: 200 | 201,
+    mergedFrom: number | undefined,
   ): Promise<CommandOutcome<Article>> {
     const { actor, idempotency } = envelope;
     const recordedAt = recordedAtAfter(article);
@@ -94,7 +113,12 @@ export class ArticleCommandRunner {
     );
     if (idempotency) {
       alongside.push(
-        this.idempotency.withAppend(actor.id, idempotency.key, { requestHash: idempotency.requestHash, status, body: next }),
+        this.idempotency.withAppend(actor.id, idempotency.key, {
+          requestHash: idempotency.requestHash,
+          status,
+          body: next,
+          mergedFrom,
+        }),
       );
     }
     const result = await this.store.append(pending.streamId, [toAppend], {
@@ -104,21 +128,27 @@ export class ArticleCommandRunner {
       alongside,
     });
     if (result.replayed) throw new TwinRequestWon();
-    return { status, article: next, replayed: false };
+    return { status, article: next, replayed: false, mergedFrom };
   }
 
   /** A command that changes nothing appends nothing; under a key its answer is still kept. */
-  private async unchanged(envelope: CommandEnvelope, article: Article, status: 200 | 201): Promise<CommandOutcome<Article>> {
+  private async unchanged(
+    envelope: CommandEnvelope,
+    article: Article,
+    status: 200 | 201,
+    mergedFrom: number | undefined,
+  ): Promise<CommandOutcome<Article>> {
     const { idempotency, actor } = envelope;
     if (idempotency) {
       const stored = await this.idempotency.insertIfAbsent(actor.id, idempotency.key, {
         requestHash: idempotency.requestHash,
         status: 200,
         body: article,
+        mergedFrom,
       });
-      if (!stored) return (await this.replay(envelope)) ?? { status: 200, article, replayed: false };
+      if (!stored) return (await this.replay(envelope)) ?? { status: 200, article, replayed: false, mergedFrom };
     }
-    return { status: status === 201 ? 200 : status, article, replayed: false };
+    return { status: status === 201 ? 200 : status, article, replayed: false, mergedFrom };
   }
 
   /** The first answer under this Idempotency-Key, or a 422 when the key came with another request. */
@@ -134,7 +164,7 @@ export class ArticleCommandRunner {
         'This Idempotency-Key was already used with a different request.',
       );
     }
-    return { status: record.status, article: record.body as Article, replayed: true };
+    return { status: record.status, article: record.body as Article, replayed: true, mergedFrom: record.mergedFrom };
   }
 }
 

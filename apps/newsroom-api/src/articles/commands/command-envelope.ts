@@ -10,6 +10,8 @@ export interface CommandEnvelope {
   /** From If-Match: the revisions the caller accepts (`*` = any existing), or none. */
   ifMatch?: IfMatch;
   idempotency?: { key: string; requestHash: string };
+  /** Told the revision each attempt decides on: a refused command's log line names it (CommandTracking). */
+  trace?: { revision?: number };
 }
 
 export type IfMatch = { any: true } | { any: false; revisions: number[] };
@@ -19,4 +21,6 @@ export interface CommandOutcome<TArticle = unknown> {
   status: 200 | 201;
   article: TArticle;
   replayed: boolean;
+  /** The stale If-Match revision the command merged from (sent as `Merged-From`), if it merged. */
+  mergedFrom?: number;
 }

@@ -1,12 +1,6 @@
 import { ProblemException } from '../../http/problem';
 import type { IfMatch } from './command-envelope';
 
-/** If-Match holds when it names the article's current revision (or `*` for any). */
-export function checkIfMatch(ifMatch: IfMatch | undefined, revision: number): void {
-  if (!ifMatch || ifMatch.any || ifMatch.revisions.includes(revision)) return;
-  throw preconditionFailed(revision, ifMatch.revisions);
-}
-
 export function preconditionFailed(current: number | undefined, expected: number[]): ProblemException {
   const now = current === undefined ? 'has moved on' : `is at revision ${current}`;
   const named =

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { components } from '@newsroom/api-client';
 import { type Article, ArticleError } from '@newsroom/articles';
-import { EventStore } from '@newsroom/event-store';
 import { Pool } from 'pg';
-import { streamIdOf } from '../article-stream';
 import { ArticleReader } from './article-reader';
 import { decodeCursor, encodeCursor } from './cursor';
 
@@ -17,13 +15,12 @@ export interface Page<T> {
 
 const ENTRY = `revision, type, actor, actor_name AS "actorName", reason, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt", summary`;
 
-/** Who changed what, when and why: one entry per revision, oldest first, and the raw log. */
+/** Who changed what, when and why: one entry per revision, oldest first. */
 @Injectable()
 export class ArticleHistory {
   constructor(
     private readonly pool: Pool,
     private readonly reader: ArticleReader,
-    private readonly store: EventStore,
   ) {}
 
   /** A page of the history, oldest first, or newest first (`order: 'desc'`, as a desk shows it). */
@@ -34,10 +31,16 @@ export class ArticleHistory {
         ? (decodeCursor(cursor, ['revision', 'newest-first']) ?? [2_147_483_647])
         : (decodeCursor(cursor, ['revision']) ?? [0])
     ) as [number];
+    // A range of revisions as well as a LIMIT: revisions run without gaps, and without the range
+    // the planner, whose statistics lag behind a growing history, read and sorted all the rest of
+    // it for one page (30 ms instead of 3 at 10,000 revisions).
     const { rows } = await this.pool.query<RevisionEntry>(
       newestFirst
-        ? `SELECT ${ENTRY} FROM article_revisions WHERE article_id = $1 AND revision < $2 ORDER BY revision DESC LIMIT $3`
-        : `SELECT ${ENTRY} FROM article_revisions WHERE article_id = $1 AND revision > $2 ORDER BY revision LIMIT $3`,
+        ? `SELECT ${ENTRY} FROM article_revisions WHERE article_id = $1 AND revision < $2
+             AND revision >= least($2, (SELECT max(revision) + 1 FROM article_revisions WHERE article_id = $1)) - $3
+           ORDER BY revision DESC LIMIT $3`
+        : `SELECT ${ENTRY} FROM article_revisions WHERE article_id = $1 AND revision > $2 AND revision <= $2::bigint + $3
+           ORDER BY revision LIMIT $3`,
       [id, from, limit + 1],
     );
     if (rows.length === 0) await this.reader.current(id);
@@ -59,16 +62,12 @@ export class ArticleHistory {
     return { ...rows[0], article: await this.reader.atRevision(id, revision) };
   }
 
-  async events(id: string) {
-    const events = await this.store.readStream(streamIdOf(id));
-    if (events.length === 0) await this.reader.current(id);
-    return events.map(({ position, revision, type, data, metadata, recordedAt }) => ({
-      position,
-      revision,
-      type,
-      data,
-      metadata,
-      recordedAt,
-    }));
+  /** The entries of the revisions named, oldest first (a stale edit's 412 names who changed its text). */
+  async entriesAt(id: string, revisions: readonly number[]): Promise<RevisionEntry[]> {
+    const { rows } = await this.pool.query<RevisionEntry>(
+      `SELECT ${ENTRY} FROM article_revisions WHERE article_id = $1 AND revision = ANY($2::int[]) ORDER BY revision`,
+      [id, revisions],
+    );
+    return rows;
   }
 }

@@ -3,6 +3,7 @@ import { type Article, ArticleError, fold } from '@newsroom/articles';
 import { EventStore } from '@newsroom/event-store';
 import { Pool } from 'pg';
 import { streamIdOf, toArticleEvent } from '../article-stream';
+import { SNAPSHOT_EVERY } from '../projections/read-model-rows';
 
 /**
  * The article now or at any past revision, in a bounded number of queries: the nearest
@@ -28,12 +29,19 @@ export class ArticleReader {
   }
 
   async atRevision(id: string, revision: number): Promise<Article> {
+    // The nearest snapshot is never SNAPSHOT_EVERY or more revisions back: bounded so, the read
+    // stays short whatever the planner, whose statistics lag behind a growing history, believes.
     const { rows } = await this.pool.query<{ revision: number; snapshot: Article }>(
       `SELECT revision, snapshot FROM article_revisions
-       WHERE article_id = $1 AND revision <= $2 AND snapshot IS NOT NULL ORDER BY revision DESC LIMIT 1`,
+       WHERE article_id = $1 AND revision <= $2 AND revision > $2 - ${SNAPSHOT_EVERY} AND snapshot IS NOT NULL
+       ORDER BY revision DESC LIMIT 1`,
       [id, revision],
     );
-    if (!rows[0]) throw revision >= 1 ? notFound(id) : revisionNotFound(id, revision);
+    if (!rows[0]) {
+      // No snapshot that close: no such article, or a revision far beyond its latest.
+      await this.current(id);
+      throw revisionNotFound(id, revision);
+    }
     const { snapshot } = rows[0];
     // A snapshot at the revision itself needs no fold (revision 1 and every SNAPSHOT_EVERY-th).
     const events =

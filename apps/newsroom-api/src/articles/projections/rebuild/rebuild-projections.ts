@@ -5,8 +5,11 @@ import { catchUpAndSwap } from './catch-up-and-swap';
 import { createRebuildTables } from './rebuild-tables';
 import { replayLog } from './replay-log';
 
-/** Held for a rebuild's whole run on its reading connection: two rebuilds would share the copies. */
-const REBUILD_LOCK = 7_031_978;
+/**
+ * Held for a rebuild's whole run on its reading connection: two rebuilds would share the copies.
+ * The API's metrics read it too, to tell that a rebuild (another process) is running.
+ */
+export const REBUILD_LOCK = 7_031_978;
 
 export class RebuildAlreadyRunningError extends Error {
   constructor() {

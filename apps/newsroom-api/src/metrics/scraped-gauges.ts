@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Pool } from 'pg';
+import { Gauge } from 'prom-client';
+import { CORRECTIONS_SUBSCRIBER, CorrectionsFollower } from '../articles/projections/corrections-follower';
+import { REBUILD_LOCK } from '../articles/projections/rebuild/rebuild-projections';
+import { METRICS, type NewsroomMetrics } from './newsroom-metrics';
+
+/**
+ * True while some session of this database holds the rebuild's advisory lock (a single bigint
+ * key is held as classid 0, objid the key, objsubid 1).
+ */
+const REBUILD_RUNNING = `
+  SELECT EXISTS (
+    SELECT 1 FROM pg_locks
+    WHERE locktype = 'advisory' AND granted AND classid = 0 AND objid = $1 AND objsubid = 1
+      AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+  ) AS running`;
+
+/**
+ * The gauges read when Prometheus scrapes rather than kept up to date: the pg pool, how far
+ * each follower is behind the log, and whether a rebuild is running. The rebuild runs in a
+ * process of its own (`npm run projections:rebuild`, which shows its progress itself); the API
+ * can only see that it holds its lock. A gauge whose database question fails shows no sample
+ * instead of a stale one.
+ */
+@Injectable()
+export class ScrapedGauges {
+  constructor(@Inject(METRICS) metrics: NewsroomMetrics, pool: Pool, corrections: CorrectionsFollower) {
+    const registers = [metrics.registry];
+    const poolGauge = (name: string, help: string, read: () => number) =>
+      new Gauge({
+        name,
+        help,
+        registers,
+        collect() {
+          this.set(read());
+        },
+      });
+    poolGauge('newsroom_db_pool_open_connections', 'Connections the pg pool holds open, idle or in use', () => pool.totalCount);
+    poolGauge('newsroom_db_pool_idle_connections', 'Open connections of the pg pool that are idle', () => pool.idleCount);
+    poolGauge('newsroom_db_pool_waiting_requests', 'Queries waiting for a connection of the pg pool', () => pool.waitingCount);
+    poolGauge('newsroom_db_pool_max_connections', 'The pg pool’s size (DATABASE_POOL_SIZE)', () => pool.options.max ?? 10);
+
+    const followers = [{ name: CORRECTIONS_SUBSCRIBER, lag: () => corrections.lag() }];
+    new Gauge<'subscription'>({
+      name: 'newsroom_projection_lag_events',
+      help: 'Events in the log that a follower of this process has not handled yet (its checkpoint against the log head)',
+      labelNames: ['subscription'],
+      registers,
+      async collect() {
+        this.reset();
+        await Promise.all(
+          followers.map(async ({ name, lag }) => {
+            const behind = await lag().catch(() => undefined);
+            if (behind !== undefined) this.set({ subscription: name }, behind);
+          }),
+        );
+      },
+    });
+
+    new Gauge({
+      name: 'newsroom_projection_rebuild_running',
+      help: '1 while a read-model rebuild (npm run projections:rebuild, another process) runs on this database',
+      registers,
+      async collect() {
+        this.reset();
+        const answer = await pool.query<{ running: boolean }>(REBUILD_RUNNING, [REBUILD_LOCK]).catch(() => undefined);
+        if (answer) this.set(answer.rows[0].running ? 1 : 0);
+      },
+    });
+  }
+}
