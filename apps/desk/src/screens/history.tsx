@@ -1,10 +1,11 @@
 import type { components } from '@newsroom/api-client';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { diffRows, foldLabel, type DiffModel, type Segment } from '../diff-model';
 import { explainProblem, formatTime, whoMade, type Explained } from '../problems';
 import { can } from '../roles';
 import { asOfFromLocalInput, href } from '../route';
 import { commandHeaders, type Session } from '../session';
+import { watchStory } from '../story-updates';
 import { call, ErrorBox, explainFailure, Loading, Notice } from '../ui';
 import { ReasonForm } from './story';
 
@@ -48,10 +49,17 @@ export function HistoryScreen({ session, id }: { session: Session; id: string })
       return setError(explainProblem(article.problem).message);
     }
     setLatest(article.data.revision);
+    setNewer(undefined);
     await loadPage(undefined, true);
     return article.data.revision;
   };
   useEffect(() => void loadLatest(), [id]);
+
+  // A revision saved elsewhere is offered, not forced in: the editor may be comparing two.
+  const [newer, setNewer] = useState<Entry>();
+  const shown = useRef<number | undefined>(undefined);
+  shown.current = latest;
+  useEffect(() => watchStory(session, id, () => shown.current, setNewer), [id]);
 
   const toggle = (revision: number) =>
     setPicked((before) => (before.includes(revision) ? before.filter((r) => r !== revision) : [...before, revision].slice(-2)));
@@ -128,6 +136,16 @@ export function HistoryScreen({ session, id }: { session: Session; id: string })
         </ErrorBox>
       )}
       {done && <Notice message={done} />}
+      {newer && newer.revision > (latest ?? 0) && (
+        <div class="notice" role="status" data-testid="newer">
+          <p>
+            {whoMade(newer)} saved revision {newer.revision} at {formatTime(newer.recordedAt)} ({newer.summary}).
+          </p>
+          <button type="button" onClick={() => void loadLatest()}>
+            Show the latest history
+          </button>
+        </div>
+      )}
       <div class="buttons sticky">
         <button type="button" class="primary" disabled={picked.length !== 2} onClick={compare}>
           Compare {picked.length === 2 ? `revisions ${[...picked].sort((a, b) => a - b).join(' and ')}` : 'two revisions'}
