@@ -272,7 +272,47 @@ function validObject(schema: Schema, channel: Channel): fc.Arbitrary<Record<stri
   const properties = (schema.properties as Record<string, Schema> | undefined) ?? {};
   const required = (schema.required as string[] | undefined) ?? [];
   const model = Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, validOf(property, channel)]));
-  return fc.record(model, { requiredKeys: required }) as fc.Arbitrary<Record<string, unknown>>;
+  const drawn = fc.record(model, { requiredKeys: required }) as fc.Arbitrary<Record<string, unknown>>;
+  const rule = conditionalOf(schema);
+  if (!rule) return drawn;
+  // An object the rule's `else` would refuse gets the properties it requires.
+  return drawn.chain((value) =>
+    rule.holds(value) || rule.otherwise.every((name) => name in value)
+      ? fc.constant(value)
+      : fc
+          .record(Object.fromEntries(rule.otherwise.map((name) => [name, validOf(properties[name], channel)])))
+          .map((added) => ({ ...value, ...added })),
+  );
+}
+
+/**
+ * An object's `if`/`else`, in the one form the contract uses (POST /articles/{id}/categories:
+ * without a code, label is required): `if` requires properties, of a type; `else` only requires.
+ */
+interface Conditional {
+  /** The properties `if` requires. */
+  when: string[];
+  holds: (value: Record<string, unknown>) => boolean;
+  /** The properties `else` requires. */
+  otherwise: string[];
+}
+
+function conditionalOf(schema: Schema): Conditional | undefined {
+  if (schema.if === undefined) return undefined;
+  const condition = schema.if as Schema;
+  const otherwise = schema.else as Schema | undefined;
+  const only = (part: Schema | undefined, keys: string[]) =>
+    part !== undefined && Object.keys(part).every((k) => keys.includes(k));
+  if (schema.then !== undefined || !only(condition, ['required', 'properties']) || !only(otherwise, ['required']))
+    throw new Error(`unsupported if/then/else: ${JSON.stringify({ if: schema.if, then: schema.then, else: schema.else })}`);
+  const when = (condition.required as string[] | undefined) ?? [];
+  const types = (condition.properties as Record<string, Schema> | undefined) ?? {};
+  const typeOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
+  return {
+    when,
+    holds: (value) => when.every((name) => name in value && (types[name]?.type ?? typeOf(value[name])) === typeOf(value[name])),
+    otherwise: (otherwise?.required as string[] | undefined) ?? [],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -470,6 +510,17 @@ function objectFaults(schema: Schema): fc.Arbitrary<Fault>[] {
   const faults: fc.Arbitrary<Fault>[] = [];
   for (const name of required) {
     faults.push(valid.map((object) => ({ value: omit(object, name), field: name, breaks: 'required' })));
+  }
+  const rule = conditionalOf(schema);
+  if (rule && rule.otherwise.length > 0) {
+    const left = [...rule.when, ...rule.otherwise];
+    faults.push(
+      valid.map((object) => ({
+        value: left.reduce(omit, object),
+        field: rule.otherwise[0],
+        breaks: `required without ${rule.when.join(' and ')}`,
+      })),
+    );
   }
   if (schema.additionalProperties === false) {
     faults.push(

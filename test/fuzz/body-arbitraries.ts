@@ -127,7 +127,8 @@ function mutation(fields: readonly FieldSpec[]): fc.Arbitrary<(entries: Entries)
     pick.map((field) => (entries: Entries) => ({
       entries: entries.filter(([k]) => k !== field.name),
       key: field.name,
-      faults: field.required ? [invalidField(`${field.name} missing`)] : [],
+      // A field required unless another is given is judged on the finished body (requiredUnlessGiven).
+      faults: field.required && !field.unless ? [invalidField(`${field.name} missing`)] : [],
       tags: [],
     })),
     pick
@@ -142,7 +143,7 @@ function mutation(fields: readonly FieldSpec[]): fc.Arbitrary<(entries: Entries)
       entries: set(entries, field.name, value),
       key: field.name,
       // Optional fields take null as "not given"; required ones must refuse it.
-      faults: field.required ? [invalidField(`${field.name}: null`)] : [],
+      faults: field.required && !field.unless ? [invalidField(`${field.name}: null`)] : [],
       tags: [],
     })),
     pick.chain((field) =>
@@ -213,8 +214,21 @@ export function jsonObject(fields: readonly FieldSpec[]): fc.Arbitrary<Piece<Fuz
         faults.set(result.key, result.faults);
         tags.set(result.key, result.tags);
       }
-      return { value: objectOf(entries), faults: [...faults.values()].flat(), outcomes: [], tags: [...tags.values()].flat() };
+      return {
+        value: objectOf(entries),
+        faults: [...[...faults.values()].flat(), ...requiredUnlessGiven(fields, entries)],
+        outcomes: [],
+        tags: [...tags.values()].flat(),
+      };
     });
+}
+
+/** A field required unless another is given, missing (or null) with that other one. */
+function requiredUnlessGiven(fields: readonly FieldSpec[], entries: Entries): Fault[] {
+  const given = (name: string) => entries.some(([key, value]) => key === name && value !== null);
+  return fields
+    .filter((field) => field.required && field.unless !== undefined && !given(field.name) && !given(field.unless))
+    .map((field) => invalidField(`${field.name} missing (and ${field.unless ?? ''})`));
 }
 
 /** A body as the endpoint would see it after parsing, and the faults validation must find in it. */

@@ -20,6 +20,8 @@ export type FieldType =
 export interface FieldSpec {
   name: string;
   required: boolean;
+  /** Required only when this other field is absent or null (a category: a label, a Media Topic code, or both). */
+  unless?: string;
   type: FieldType;
 }
 
@@ -200,7 +202,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     access: WRITERS,
     command: true,
     fields: [
-      { name: 'label', required: true, type: { kind: 'text', max: 200, valid: labels } },
+      { name: 'label', required: true, unless: 'code', type: { kind: 'text', max: 200, valid: labels } },
       {
         name: 'code',
         required: false,

@@ -97,7 +97,7 @@ export interface paths {
         put?: never;
         /**
          * Add a category (CategoryAdded); an existing slug changes nothing
-         * @description Roles: reporter, editor.
+         * @description Categories are IPTC Media Topics (see GET /categories) or house tags. A `code` under `medtop:` must be an active topic of the shipped release, else 422 (`/problems/unknown-media-topic`, naming it); with only such a code the label is IPTC’s. A label that is a topic’s label (case aside) without a code gets the topic’s code. Any other label is a house tag, with the code given (a house code, which then needs a label: 422 without) or none. The slug is derived from the label, as always. Roles: reporter, editor.
          */
         post: operations["addCategory"];
         delete?: never;
@@ -330,6 +330,46 @@ export interface paths {
         };
         /** Liveness and readiness */
         get: operations["health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * IPTC Media Topics by label, for picking a category as one types
+         * @description The shipped release of IPTC Media Topics (2025-10-09, CC BY 4.0 © IPTC; retired topics left out). Case and accents do not matter. Best first: the code itself; the label exactly; labels starting with the text; labels with a word starting with each word typed; labels containing the text; then topics whose label or definition has a word starting with each word typed; within each, shorter labels first. Without `search`, the 17 top topics.
+         */
+        get: operations["listCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/articles/{id}/category-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * IPTC Media Topics the article’s words suggest, each with the words that suggest it
+         * @description Topics are matched against the words of the headline and every block. Words are folded (case, accents); stop words and words under three letters are left out; plurals are made singular. A topic’s word and a story’s word match when they are the same word, or share their first seven letters with at most three more each (`diplomatic` matches `diplomacy`). Each matched word counts its rarity among the topics, ln(topics / topics using the word), times how often the story uses it (at most 3). Label words count twice, scaled by the share of the label’s words found; definition words count once, and only for a topic with a label word in the story; a story word counts once per topic. Highest score first (then by label); topics the article already has (by code or label) are left out. `matched` lists the story’s words behind each suggestion.
+         */
+        get: operations["suggestCategories"];
         put?: never;
         post?: never;
         delete?: never;
@@ -815,6 +855,80 @@ export interface components {
                 /** Format: date-time */
                 datePublished: string;
             }[];
+        };
+        MediaTopic: {
+            /**
+             * @description The topic’s qcode
+             * @example medtop:20000639
+             */
+            code: string;
+            /**
+             * @description IPTC’s English label, in its own lower case
+             * @example diplomacy
+             */
+            label: string;
+            /** @example Negotiations between representatives of nations or groups of nations and the diplomats who are involved in the talks */
+            definition: string;
+            /** @description The parent topic; null for the 17 top topics */
+            broader: {
+                /**
+                 * @description The topic’s qcode
+                 * @example medtop:20000638
+                 */
+                code: string;
+                /**
+                 * @description IPTC’s English label, in its own lower case
+                 * @example international relations
+                 */
+                label: string;
+            } | null;
+        };
+        MediaTopicList: {
+            items: components["schemas"]["MediaTopic"][];
+        };
+        CategorySuggestion: {
+            /**
+             * @description The topic’s qcode
+             * @example medtop:20000639
+             */
+            code: string;
+            /**
+             * @description IPTC’s English label, in its own lower case
+             * @example diplomacy
+             */
+            label: string;
+            /** @example Negotiations between representatives of nations or groups of nations and the diplomats who are involved in the talks */
+            definition: string;
+            /** @description The parent topic; null for the 17 top topics */
+            broader: {
+                /**
+                 * @description The topic’s qcode
+                 * @example medtop:20000638
+                 */
+                code: string;
+                /**
+                 * @description IPTC’s English label, in its own lower case
+                 * @example international relations
+                 */
+                label: string;
+            } | null;
+            /**
+             * @description What the suggestions are ranked by (two decimals)
+             * @example 23.56
+             */
+            score: number;
+            /** @description Why it is suggested */
+            matched: {
+                /** @description The story’s words (folded) that matched words of the label */
+                label: string[];
+                /** @description The story’s words that matched words of the definition (not of the label) */
+                definition: string[];
+            };
+        };
+        CategorySuggestions: {
+            /** @description The revision whose words were read */
+            revision: number;
+            items: components["schemas"]["CategorySuggestion"][];
         };
     };
     responses: never;
@@ -1506,7 +1620,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @example Diplomacy */
-                    label: string;
+                    label?: string;
                     /**
                      * @description e.g. an IPTC Media Topic code
                      * @example medtop:20000639
@@ -2969,6 +3083,156 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    listCategories: {
+        parameters: {
+            query?: {
+                search?: string;
+                limit?: number;
+            };
+            header?: {
+                /** @description Echoed on the answer (up to 200 visible ASCII characters; another value is replaced). */
+                "X-Request-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matching topics, best first */
+            200: {
+                headers: {
+                    /** @description The request’s id */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaTopicList"];
+                };
+            };
+            /** @description Malformed JSON, a missing, ill-typed or unknown field, a malformed id, query parameter or header: errors[] names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or an invalid or expired one (checked before the body is read) */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 6750): `Bearer realm="newsroom"` when no bearer token was sent; `Bearer realm="newsroom", error="invalid_token"` when the token sent was refused (expired, not yet valid, living too long, badly signed, for another audience or issuer, malformed). */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    suggestCategories: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: {
+                /** @description Echoed on the answer (up to 200 visible ASCII characters; another value is replaced). */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Suggestions for the current revision, best first */
+            200: {
+                headers: {
+                    /** @description The request’s id */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategorySuggestions"];
+                };
+            };
+            /** @description Malformed JSON, a missing, ill-typed or unknown field, a malformed id, query parameter or header: errors[] names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or an invalid or expired one (checked before the body is read) */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 6750): `Bearer realm="newsroom"` when no bearer token was sent; `Bearer realm="newsroom", error="invalid_token"` when the token sent was refused (expired, not yet valid, living too long, badly signed, for another audience or issuer, malformed). */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown article, or a revision beyond the latest */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -1,11 +1,14 @@
 import type { components } from '@newsroom/api-client';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { suggestionReason } from '../category-lookup';
 import { explainProblem, formatTime, type Explained } from '../problems';
 import { can } from '../roles';
 import { href } from '../route';
 import { savedNotice } from '../saved-notice';
 import { commandHeaders, type Session } from '../session';
 import { call, ErrorBox, explainFailure, Loading, Notice, StatusBadge, type Result } from '../ui';
+import { CategoryForm } from './category-form';
+import { CategorySuggestions } from './category-suggestions';
 
 type Article = components['schemas']['Article'];
 type NoticeKind = components['schemas']['CorrectionNotice']['kind'];
@@ -248,22 +251,13 @@ export function StoryScreen({
         />
       )}
       {form?.kind === 'category' && (
-        <ReasonForm
-          title="Add a category"
-          field="Category"
-          reasonOptional
+        <CategoryForm
+          session={session}
           busy={busy}
           onCancel={() => setForm(undefined)}
-          onSubmit={(label, reason) =>
+          onSubmit={(body, label) =>
             submit(
-              (headers) =>
-                call(
-                  session.client.POST('/articles/{id}/categories', {
-                    params: path,
-                    body: { label, ...(reason ? { reason } : {}) },
-                    headers,
-                  }),
-                ),
+              (headers) => call(session.client.POST('/articles/{id}/categories', { params: path, body, headers })),
               `Category “${label}” added.`,
             )
           }
@@ -331,6 +325,27 @@ export function StoryScreen({
               </li>
             ))}
           </ul>
+        )}
+        {mayEdit && (
+          <CategorySuggestions
+            session={session}
+            id={id}
+            revision={article.revision}
+            busy={busy}
+            onAdd={(suggestion) =>
+              submit(
+                (headers) =>
+                  call(
+                    session.client.POST('/articles/{id}/categories', {
+                      params: path,
+                      body: { code: suggestion.code, reason: suggestionReason(suggestion) },
+                      headers,
+                    }),
+                  ),
+                `Category “${suggestion.label}” added.`,
+              )
+            }
+          />
         )}
         <h2>Public notices</h2>
         {article.corrections.length === 0 ? (

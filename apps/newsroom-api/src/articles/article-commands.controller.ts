@@ -6,6 +6,8 @@ import type { Request, Response } from 'express';
 import type { BodyOf } from '../contract/typed-input';
 import { Valid } from '../http/contract.guard';
 import { Route } from '../http/route.decorator';
+import { MediaTopicVocabulary } from '../media-topics/media-topic-vocabulary';
+import { addCategoryCommandOf } from './category-command';
 import { answer, envelopeOf } from './command-request';
 import { CommandTracking } from './command-tracking';
 import { EditArticleCommand } from './commands/edit-article.command';
@@ -21,6 +23,7 @@ export class ArticleCommandsController {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly tracking: CommandTracking,
+    private readonly vocabulary: MediaTopicVocabulary,
   ) {}
 
   @Route('createArticle')
@@ -71,7 +74,8 @@ export class ArticleCommandsController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.send(request, response, id, { type: 'AddCategory', label: body.label, code: body.code }, body.reason);
+    // The category is completed from the Media Topics before the domain decides on it.
+    return this.send(request, response, id, addCategoryCommandOf(body, this.vocabulary), body.reason);
   }
 
   @Route('removeCategory')

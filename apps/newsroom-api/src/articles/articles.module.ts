@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { MediaTopicsModule } from '../media-topics/media-topics.module';
 import { ArticleCommandsController } from './article-commands.controller';
 import { ArticleExportsController } from './article-exports.controller';
 import { ArticlePastReader } from './article-past';
@@ -11,6 +12,7 @@ import { EditArticleHandler } from './commands/edit-article.command';
 import { StaleEdits } from './commands/stale-edits';
 import { CommandTracking } from './command-tracking';
 import { CorrectionsController } from './corrections.controller';
+import { CategorySuggestionsController } from './category-suggestions.controller';
 import { IdempotencyRecords } from './idempotency/idempotency-records';
 import { ArticleProjection } from './projections/article-projection';
 import { CorrectionsFollower } from './projections/corrections-follower';
@@ -23,8 +25,14 @@ import { ArticleReader } from './queries/article-reader';
 import { CorrectionsFeed } from './queries/corrections-feed';
 
 @Module({
-  imports: [CqrsModule],
-  controllers: [ArticleCommandsController, ArticleReadsController, ArticleExportsController, CorrectionsController],
+  imports: [CqrsModule, MediaTopicsModule],
+  controllers: [
+    ArticleCommandsController,
+    ArticleReadsController,
+    ArticleExportsController,
+    CorrectionsController,
+    CategorySuggestionsController,
+  ],
   providers: [
     ArticleStreams,
     ArticlePastReader,

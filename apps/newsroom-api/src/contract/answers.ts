@@ -1,4 +1,5 @@
 import { NOTICE_KINDS } from '@newsroom/articles';
+import { CATEGORY_SCHEMAS } from './category-answers';
 import { EXPORT_SCHEMAS } from './export-answers';
 import { arrayOf, dateTime, MAX_INT, nullable, object, ref, type Schema, uuid } from './schema-kit';
 
@@ -236,4 +237,5 @@ export const ANSWER_SCHEMAS: Record<string, Schema> = {
   Problem,
   PreconditionFailed,
   ...EXPORT_SCHEMAS,
+  ...CATEGORY_SCHEMAS,
 };

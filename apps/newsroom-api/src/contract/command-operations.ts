@@ -84,6 +84,16 @@ const categoryInput = {
   code: optional(text(200, { description: 'e.g. an IPTC Media Topic code', example: 'medtop:20000639' })),
 };
 
+/** A category added on its own is named by its label, its Media Topic code, or both. */
+const LABEL_OR_CODE = {
+  if: { required: ['code'], properties: { code: { type: 'string' } } },
+  else: { required: ['label'] },
+  description: 'label, code or both: without a code, label is required.',
+};
+
+const ADD_CATEGORY_DESCRIPTION =
+  'Categories are IPTC Media Topics (see GET /categories) or house tags. A `code` under `medtop:` must be an active topic of the shipped release, else 422 (`/problems/unknown-media-topic`, naming it); with only such a code the label is IPTC’s. A label that is a topic’s label (case aside) without a code gets the topic’s code. Any other label is a house tag, with the code given (a house code, which then needs a label: 422 without) or none. The slug is derived from the label, as always.';
+
 const SAMPLE_OPENING =
   'The summit between US President Joe Biden and Russian President Vladimir Putin ended on Wednesday after more than four hours of meeting in Geneva, Switzerland.';
 
@@ -222,11 +232,24 @@ export const COMMAND_OPERATIONS: Operation[] = [
     method: 'post',
     path: '/articles/{id}/categories',
     summary: 'Add a category (CategoryAdded); an existing slug changes nothing',
+    description: ADD_CATEGORY_DESCRIPTION,
     access: ['reporter', 'editor'],
-    body: json(object({ ...categoryInput, reason: reason(false) }, ['label']), {
+    body: json(object({ ...categoryInput, reason: reason(false) }, [], LABEL_OR_CODE), {
       diplomacy: {
         summary: 'The IPTC Media Topic “diplomacy”',
         value: { label: 'Diplomacy', code: 'medtop:20000639', reason: 'The story is about the summit’s diplomacy' },
+      },
+      code: {
+        summary: 'Only a Media Topic’s code: the label is IPTC’s (“summit meeting”)',
+        value: { code: 'medtop:20000640', reason: 'Suggested from the story’s words' },
+      },
+      label: {
+        summary: 'Only a label that is a Media Topic’s: the code is filled (medtop:20000638)',
+        value: { label: 'International relations' },
+      },
+      house: {
+        summary: 'A house tag: a free label without a code',
+        value: { label: 'Geneva summit 2021', reason: 'Our series page' },
       },
     }),
   }),

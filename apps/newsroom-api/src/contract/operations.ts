@@ -1,3 +1,4 @@
+import { CATEGORY_OPERATIONS } from './category-operations';
 import { COMMAND_OPERATIONS } from './command-operations';
 import { EXPORT_OPERATIONS } from './export-operations';
 import { FEED_OPERATIONS } from './feed-operations';
@@ -10,6 +11,7 @@ import { SESSION_OPERATIONS } from './session-operations';
 export const OPERATIONS: readonly Operation[] = [
   ...COMMAND_OPERATIONS,
   ...READ_OPERATIONS,
+  ...CATEGORY_OPERATIONS,
   ...EXPORT_OPERATIONS,
   ...FEED_OPERATIONS,
   ...SESSION_OPERATIONS,
