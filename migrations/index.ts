@@ -4,6 +4,7 @@ import { CreateReadModels1795822735187 } from './1795822735187-CreateReadModels'
 import { InlineEventHash1795900000000 } from './1795900000000-InlineEventHash';
 import { RevisionActorName1796000000000 } from './1796000000000-RevisionActorName';
 import { HeadlineSearch1796100000000 } from './1796100000000-HeadlineSearch';
+import { ArticleFieldChanges1796200000000 } from './1796200000000-ArticleFieldChanges';
 
 /** Every migration, oldest first. Listed by hand so that bundling or ESM never loses one to a glob. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   InlineEventHash1795900000000,
   RevisionActorName1796000000000,
   HeadlineSearch1796100000000,
+  ArticleFieldChanges1796200000000,
 ];

@@ -61,7 +61,7 @@ describe('a rebuild killed mid-way', () => {
     const output = await startAndKillRebuild(t.database.url);
     expect(output).toMatch(/1\/8 events/);
     const leftovers = await pool.query(`SELECT tablename FROM pg_tables WHERE tablename LIKE '%_rebuild' ORDER BY tablename`);
-    expect(leftovers.rows.length).toBe(3);
+    expect(leftovers.rows.length).toBe(4);
     expect(await dumpReadModels(pool)).toBe(before);
     const read = await t.http().get(`/articles/${s.id}`).set('Authorization', `Bearer ${s.editor}`);
     expect(read.body.revision).toBe(8);

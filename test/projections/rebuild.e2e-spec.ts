@@ -42,6 +42,11 @@ describe('projections:rebuild', () => {
     // Reading first lets the corrections follower catch up (GET /corrections waits for it).
     const reads = await readEverything(t, s, auditor);
     const tables = await dumpReadModels(pool);
+    // The fields each revision changed are among the tables compared: the creations' and the edits'.
+    const { rows: fields } = await pool.query(
+      `SELECT count(DISTINCT (article_id, revision))::int AS n FROM article_field_changes`,
+    );
+    expect(fields[0].n).toBeGreaterThanOrEqual(4 + 3);
     const report = await rebuildProjections(pool, t.database.url, { batchSize: 3 });
     expect(report.events).toBe(8 + 3);
     expect(await dumpReadModels(pool)).toBe(tables);

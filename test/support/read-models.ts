@@ -5,6 +5,7 @@ export async function dumpReadModels(pool: Pool): Promise<string> {
   const tables = [
     ['articles', 'id'],
     ['article_revisions', 'article_id, revision'],
+    ['article_field_changes', 'article_id, field, revision'],
     ['corrections', 'article_id, revision'],
   ];
   const parts: string[] = [];

@@ -44,7 +44,7 @@ export function decide(command: ArticleCommand, state: Article, context: Decisio
     case 'RestoreArticle':
       return decideRestore(command, state, context.past?.articleAt);
     case 'RevertChange':
-      return decideRevert(command, state, context.past?.eventsSince);
+      return decideRevert(command, state, context.past?.revertOf);
     default:
       return unknownCommand(command);
   }

@@ -2,38 +2,57 @@ import type { Article } from './article';
 import type { ArticleCommand } from './commands';
 import type { RecordedArticleEvent } from './events';
 import { fold } from './evolve';
+import { changeOf, revertReach } from './revision-changes';
 
 /**
  * The part of an article's past that restore and revert decide on, read by the caller: what
  * `pastNeededBy` names and nothing more. A restore's is one state, whatever the story's length;
- * a revert's grows with the changes after the one it undoes, not with the changes before.
+ * a revert's grows with the later changes to what it undoes, not with the story's other changes.
  */
 export interface ArticlePast {
   /** RestoreArticle: the article as it was at the command's revision. */
   articleAt?: Article;
-  /** RevertChange: the stream from the command's revision to the current one, oldest first. */
-  eventsSince?: readonly RecordedArticleEvent[];
+  /** RevertChange: the reverted event and the later events that changed what it changed. */
+  revertOf?: RevertPast;
 }
 
-export type PastNeeded = { kind: 'article-at'; revision: number } | { kind: 'events-since'; revision: number } | null;
+/**
+ * What a revert decides on. Later events that changed none of the fields the reverted one changed
+ * (`revertReach`) can neither conflict with it nor move its text, so they are left out: the caller
+ * finds the others through an index of the fields each revision changed (`changeOf(…).fields`).
+ */
+export interface RevertPast {
+  reverted: RecordedArticleEvent;
+  /** Every event after `reverted`, up to `through`, that changed a field in its reach; oldest first. */
+  laterTouching: readonly RecordedArticleEvent[];
+  /** The revision the later events were looked for up to: the state's. */
+  through: number;
+}
+
+export type PastNeeded = { kind: 'article-at'; revision: number } | { kind: 'revert-of'; revision: number } | null;
 
 /**
- * What of the past `command` decides on: the article at a revision (restore), the events from a
- * revision on (revert), or nothing. Nothing either for a revision the stream does not have:
- * the decision refuses that before it looks at the past.
+ * What of the past `command` decides on: the article at a revision (restore), the event at a
+ * revision and the later ones in its reach (revert), or nothing. Nothing either for a revision
+ * the stream does not have: the decision refuses that before it looks at the past.
  */
 export function pastNeededBy(command: ArticleCommand, state: Article): PastNeeded {
   if (command.type !== 'RestoreArticle' && command.type !== 'RevertChange') return null;
   const { revision } = command;
   if (!Number.isInteger(revision) || revision < 1 || revision > state.revision) return null;
-  return { kind: command.type === 'RestoreArticle' ? 'article-at' : 'events-since', revision };
+  return { kind: command.type === 'RestoreArticle' ? 'article-at' : 'revert-of', revision };
 }
 
 /** The past `command` needs, taken from a whole stream held in memory (specs, generated logs). */
 export function pastIn(history: readonly RecordedArticleEvent[], command: ArticleCommand, state: Article): ArticlePast {
   const needed = pastNeededBy(command, state);
   if (needed?.kind === 'article-at') return { articleAt: fold(state.id, history.slice(0, needed.revision)) };
-  if (needed?.kind === 'events-since') return { eventsSince: history.slice(needed.revision - 1, state.revision) };
+  if (needed?.kind === 'revert-of') {
+    const reverted = history[needed.revision - 1];
+    const reach = revertReach(reverted);
+    const laterTouching = history.slice(needed.revision, state.revision).filter((later) => touches(later, reach));
+    return { revertOf: { reverted, laterTouching, through: state.revision } };
+  }
   return {};
 }
 
@@ -51,20 +70,37 @@ export function requireArticleAt(articleAt: Article | undefined, revision: numbe
 }
 
 /**
- * The events from `revision` to the state's, checked to run without a gap: a revert that missed
- * a later change could undo text that change had moved or replaced.
+ * The revert's past, checked as far as the events alone allow: the reverted revision, later
+ * events looked for up to the state's revision, in order, each one in the reverted event's reach.
+ * That none is missing rests on the index the caller read: a revert that missed a later change
+ * could undo text that change had moved or replaced.
  */
-export function requireEventsSince(
-  events: readonly RecordedArticleEvent[] | undefined,
-  revision: number,
-  state: Article,
-): readonly RecordedArticleEvent[] {
-  if (events === undefined) {
-    throw new Error(`Reverting revision ${revision} of article ${state.id} needs the events since, from its history`);
+export function requireRevertPast(past: RevertPast | undefined, revision: number, state: Article): RevertPast {
+  if (past === undefined) {
+    throw new Error(
+      `Reverting revision ${revision} of article ${state.id} needs its event and the later ones that touched it, from its history`,
+    );
   }
-  const expected = state.revision - revision + 1;
-  if (events.length !== expected || events.some((recorded, index) => recorded.revision !== revision + index)) {
-    throw new Error(`The events given for article ${state.id} do not run from revision ${revision} to ${state.revision}`);
+  const { reverted, laterTouching, through } = past;
+  if (reverted.revision !== revision || through !== state.revision) {
+    throw new Error(
+      `The past given for article ${state.id} is revision ${reverted.revision} up to ${through}, not ${revision} up to ${state.revision}`,
+    );
   }
-  return events;
+  const reach = revertReach(reverted);
+  let previous = revision;
+  for (const later of laterTouching) {
+    if (later.revision <= previous || later.revision > through || !touches(later, reach)) {
+      throw new Error(
+        `Revision ${later.revision} of article ${state.id} is not a later change to what revision ${revision} changed`,
+      );
+    }
+    previous = later.revision;
+  }
+  return past;
+}
+
+function touches(later: RecordedArticleEvent, reach: readonly string[]): boolean {
+  const { fields } = changeOf(later);
+  return reach.some((field) => fields.has(field));
 }

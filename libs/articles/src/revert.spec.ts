@@ -153,14 +153,25 @@ describe('decide RevertChange: the events it is given', () => {
     expect(() => decide(revert(2), stream.state, { actor: EDITOR })).toThrow(/history/);
   });
 
-  it.each([
-    ['with a gap', [2, 4]],
-    ['that stop short of the current revision', [2, 3]],
-    ['that start elsewhere', [3, 4]],
-  ])('given events %s, then it throws', (_name, revisions) => {
-    const eventsSince = stream.history.filter((recorded) => revisions.includes(recorded.revision));
-    expect(() => decide(revert(2), stream.state, { actor: EDITOR, past: { eventsSince } })).toThrow(
-      /do not run from revision 2 to 4/,
+  const revertOf = (reverted: number, later: number[], through = 4) => ({
+    reverted: stream.history[reverted - 1],
+    laterTouching: later.map((revision) => stream.history[revision - 1]),
+    through,
+  });
+
+  it('given the fix and the later edit of its block only, then it decides as on every later event', () => {
+    expect(decide(revert(2), stream.state, { actor: EDITOR, past: { revertOf: revertOf(2, [4]) } })).toEqual(
+      when(stream, revert(2)),
     );
+  });
+
+  it.each([
+    ['another revision', revertOf(3, [4]), /is revision 3 up to 4, not 2 up to 4/],
+    ['later events looked for short of the current revision', revertOf(2, [], 3), /is revision 2 up to 3, not 2 up to 4/],
+    ['a later event that changed another block', revertOf(2, [3, 4]), /Revision 3 .* is not a later change/],
+    ['later events out of order', revertOf(2, [4, 4]), /Revision 4 .* is not a later change/],
+    ['the reverted event again among the later ones', revertOf(2, [2, 4]), /Revision 2 .* is not a later change/],
+  ])('given %s, then it throws', (_name, past, message) => {
+    expect(() => decide(revert(2), stream.state, { actor: EDITOR, past: { revertOf: past } })).toThrow(message);
   });
 });

@@ -2,8 +2,8 @@ import { type Article, type ArticleContent, contentOf } from './article';
 import type { RevertChange } from './commands';
 import { sameContent } from './content';
 import { ArticleError } from './errors';
-import type { ChangeReverted, RecordedArticleEvent } from './events';
-import { requireEventsSince } from './past';
+import type { ChangeReverted } from './events';
+import { type RevertPast, requireRevertPast } from './past';
 import { revertFields } from './revert-fields';
 import { revertTextEdit } from './revert-text';
 import { changeOf, type RevisionChange } from './revision-changes';
@@ -12,20 +12,19 @@ import { assertHeadlineKept, assertRevisionExists } from './rules';
 /**
  * Undoes only the change made at a revision, keeping everything after it. Refused with
  * `RevertConflict` when a later revision changed the same text (or field); `null` when undoing it
- * would leave the content as it is. Decided on the events from that revision on: its cost follows
- * the number of later changes, not the length of the story.
+ * would leave the content as it is. Decided on the reverted event and the later events that
+ * changed what it changed: its cost follows their number, not the length of the story.
  */
-export function decideRevert(
-  command: RevertChange,
-  state: Article,
-  eventsSince: readonly RecordedArticleEvent[] | undefined,
-): ChangeReverted | null {
+export function decideRevert(command: RevertChange, state: Article, past: RevertPast | undefined): ChangeReverted | null {
   assertRevisionExists(command.revision, state.revision);
-  const [target, ...later] = requireEventsSince(eventsSince, command.revision, state).map(changeOf);
-  return revertChange(target, later, state);
+  const { reverted, laterTouching } = requireRevertPast(past, command.revision, state);
+  return revertChange(changeOf(reverted), laterTouching.map(changeOf), state);
 }
 
-/** The revert of `target`, given every change after it up to `state`. */
+/**
+ * The revert of `target`, given the changes after it up to `state`: every one, or only those in
+ * its reach (`revertReach`), which decide the same.
+ */
 export function revertChange(target: RevisionChange, later: readonly RevisionChange[], state: Article): ChangeReverted | null {
   const current = contentOf(state);
   const content = revertedContent(target, later, current);

@@ -52,6 +52,18 @@ export function changeOf({ revision, event }: RecordedArticleEvent): RevisionCha
   }
 }
 
+/**
+ * The fields whose later changes a revert of `recorded` depends on: those it changed, or none
+ * when it cannot be reverted at all (creation, publication, withdrawal), since its refusal then
+ * depends on nothing later. A later event outside the reach neither conflicts with the revert nor
+ * moves the text it puts back (a text edit records only edits that changed their block).
+ */
+export function revertReach(recorded: RecordedArticleEvent): ContentField[] {
+  const { type } = recorded.event;
+  if (type === 'ArticleCreated' || type === 'ArticlePublished' || type === 'ArticleWithdrawn') return [];
+  return [...changeOf(recorded).fields];
+}
+
 /** The refusal when later revisions touched what a revert would undo; names them for the editor. */
 export function revertConflict(revision: number, conflictingRevisions: number[]): ArticleError {
   const names =

@@ -78,6 +78,13 @@ export class EventStore {
     return rows.map(toRecordedEvent);
   }
 
+  /** The events of a stream at the given revisions, in revision order; revisions it lacks are skipped. */
+  async readRevisions(streamId: string, revisions: readonly number[], client: Queryable = this.pool): Promise<RecordedEvent[]> {
+    if (revisions.length === 0) return [];
+    const { rows } = await client.query<EventRow>(sql.READ_REVISIONS, [streamId, revisions]);
+    return rows.map(toRecordedEvent);
+  }
+
   /** The stream's last revision; 0 when it does not exist. */
   async streamRevision(streamId: string, client: Queryable = this.pool): Promise<number> {
     const { rows } = await client.query<{ revision: number }>(sql.STREAM_REVISION, [streamId]);

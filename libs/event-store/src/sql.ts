@@ -96,6 +96,10 @@ export const READ_STREAM = `
     AND recorded_at <= coalesce($4, 'infinity'::timestamptz)
   ORDER BY revision`;
 
+/** Chosen revisions of one stream ($2, an array), each one probe of the (stream_id, revision) key. */
+export const READ_REVISIONS = `
+  SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND revision = ANY($2::int[]) ORDER BY revision`;
+
 /**
  * Never skips an event: rows of transactions at or above the oldest one still in flight are
  * held back until it ends, because such a transaction may yet commit rows before them in

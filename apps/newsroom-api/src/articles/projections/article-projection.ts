@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AlongsideWrite } from '@newsroom/event-store';
 import type { InlineProjection, ProjectedChange } from './inline-projection';
-import { type ArticleRow, articleRow, emptyRows, eventRows, type RevisionRow } from './read-model-rows';
+import { type ArticleRow, articleRow, emptyRows, eventRows, type FieldChangeRow, type RevisionRow } from './read-model-rows';
 import { NEWER_ARTICLE_WINS } from './read-model-writer';
 
 /**
@@ -22,7 +22,16 @@ const WRITE_REVISION = `
   ON CONFLICT DO NOTHING`;
 
 /**
- * The current article and its revisions, written by the command's append statement. The
+ * The content fields the revision changed, one row each, from one array parameter. Written after
+ * the revision, in the order of the rebuild's lock (projection-lock.ts).
+ */
+const WRITE_FIELD_CHANGES = `
+  INSERT INTO article_field_changes (article_id, field, revision)
+  SELECT $1, field, appended.revision FROM appended, unnest($3::text[]) AS field WHERE appended.revision = $2
+  ON CONFLICT DO NOTHING`;
+
+/**
+ * The current article, its revisions and the fields each changed, written by the command's append statement. The
  * corrections feed is left to its follower (CorrectionsFollower).
  */
 @Injectable()
@@ -30,8 +39,14 @@ export class ArticleProjection implements InlineProjection {
   writesFor(change: ProjectedChange): AlongsideWrite[] {
     const rows = emptyRows();
     eventRows(change.after, change.event, change.raw, rows);
-    return [articleWrite(articleRow(change.after)), ...rows.revisions.map(revisionWrite)];
+    const fields = rows.fieldChanges.length === 0 ? [] : [fieldChangesWrite(rows.fieldChanges)];
+    return [articleWrite(articleRow(change.after)), ...rows.revisions.map(revisionWrite), ...fields];
   }
+}
+
+/** One event's field rows: one article, one revision. */
+function fieldChangesWrite(rows: readonly FieldChangeRow[]): AlongsideWrite {
+  return { text: WRITE_FIELD_CHANGES, values: [rows[0].article_id, rows[0].revision, rows.map((row) => row.field)] };
 }
 
 function articleWrite(row: ArticleRow): AlongsideWrite {

@@ -1,4 +1,4 @@
-import { type Article, evolve, type RecordedArticleEvent, summarize } from '@newsroom/articles';
+import { type Article, changeOf, evolve, type RecordedArticleEvent, summarize } from '@newsroom/articles';
 import type { RecordedEvent } from '@newsroom/event-store';
 
 /** Every SNAPSHOT_EVERY revisions the whole article is kept, so any past state is one short fold away. */
@@ -37,14 +37,25 @@ export interface CorrectionRow {
   position: number;
 }
 
+/**
+ * One content field (`changeOf(…).fields`: headline, block:<id>, category:<slug>, …) that a
+ * revision changed: a revert looks up the later revisions that changed what it undoes here.
+ */
+export interface FieldChangeRow {
+  article_id: string;
+  field: string;
+  revision: number;
+}
+
 export interface ReadModelRows {
   articles: ArticleRow[];
   revisions: RevisionRow[];
+  fieldChanges: FieldChangeRow[];
   corrections: CorrectionRow[];
 }
 
 export function emptyRows(): ReadModelRows {
-  return { articles: [], revisions: [], corrections: [] };
+  return { articles: [], revisions: [], fieldChanges: [], corrections: [] };
 }
 
 /**
@@ -62,8 +73,9 @@ export function rowsFor(before: Article, events: RecordedArticleEvent[], raw: Re
 }
 
 /**
- * The revision row of one event and, when it published a notice, its feed entry, given the
- * article the event made. For a caller that has folded the event already (a command has).
+ * The revision row of one event, the fields it changed and, when it published a notice, its feed
+ * entry, given the article the event made. For a caller that has folded the event already (a
+ * command has).
  */
 export function eventRows(after: Article, recorded: RecordedArticleEvent, raw: RecordedEvent, into: ReadModelRows): void {
   const meta = raw.metadata;
@@ -81,6 +93,9 @@ export function eventRows(after: Article, recorded: RecordedArticleEvent, raw: R
     correlation_id: typeof meta.correlationId === 'string' ? meta.correlationId : null,
     snapshot,
   });
+  for (const field of changeOf(recorded).fields) {
+    into.fieldChanges.push({ article_id: after.id, field, revision: recorded.revision });
+  }
   const correction = correctionRow(after, recorded.revision, raw.position);
   if (correction) into.corrections.push(correction);
 }

@@ -5,12 +5,14 @@ import type { ReadModelRows } from './read-model-rows';
 export interface ReadModelTables {
   articles: string;
   revisions: string;
+  fieldChanges: string;
   corrections: string;
 }
 
 export const SERVED_TABLES: ReadModelTables = {
   articles: 'articles',
   revisions: 'article_revisions',
+  fieldChanges: 'article_field_changes',
   corrections: 'corrections',
 };
 
@@ -44,6 +46,12 @@ export async function writeRows(
     await client.query(
       `INSERT INTO ${tables.revisions} SELECT * FROM jsonb_populate_recordset(NULL::${tables.revisions}, $1::jsonb) ON CONFLICT DO NOTHING`,
       [JSON.stringify(rows.revisions)],
+    );
+  }
+  if (rows.fieldChanges.length > 0) {
+    await client.query(
+      `INSERT INTO ${tables.fieldChanges} SELECT * FROM jsonb_populate_recordset(NULL::${tables.fieldChanges}, $1::jsonb) ON CONFLICT DO NOTHING`,
+      [JSON.stringify(rows.fieldChanges)],
     );
   }
   if (rows.corrections.length > 0) {

@@ -1,4 +1,4 @@
-import type { ArticleRow, CorrectionRow, RevisionRow } from '../read-model-rows';
+import type { ArticleRow, CorrectionRow, FieldChangeRow, RevisionRow } from '../read-model-rows';
 
 /**
  * Read-model rows in COPY's text format: one line per row, tab between columns, `\N` for NULL.
@@ -49,6 +49,11 @@ export const REVISION_LAYOUT: CopyLayout<RevisionRow> = {
   line: (r) =>
     `${r.article_id}\t${r.revision}\t${copyText(r.type)}\t${copyText(r.actor)}\t${copyText(r.actor_name)}\t${copyText(r.reason)}\t${r.recorded_at}\t` +
     `${copyText(r.summary)}\t${r.position}\t${copyText(r.correlation_id)}\t${copyJson(r.snapshot)}\n`,
+};
+
+export const FIELD_CHANGE_LAYOUT: CopyLayout<FieldChangeRow> = {
+  columns: 'article_id, field, revision',
+  line: (r) => `${r.article_id}\t${copyText(r.field)}\t${r.revision}\n`,
 };
 
 export const CORRECTION_LAYOUT: CopyLayout<CorrectionRow> = {

@@ -5,6 +5,7 @@ import { type ReadModelTables, SERVED_TABLES } from '../read-model-writer';
 export const REBUILD_TABLES: ReadModelTables = {
   articles: `${SERVED_TABLES.articles}_rebuild`,
   revisions: `${SERVED_TABLES.revisions}_rebuild`,
+  fieldChanges: `${SERVED_TABLES.fieldChanges}_rebuild`,
   corrections: `${SERVED_TABLES.corrections}_rebuild`,
 };
 
