@@ -275,26 +275,33 @@ function validObject(schema: Schema, channel: Channel): fc.Arbitrary<Record<stri
   const drawn = fc.record(model, { requiredKeys: required }) as fc.Arbitrary<Record<string, unknown>>;
   const rule = conditionalOf(schema);
   if (!rule) return drawn;
-  // An object the rule's `else` would refuse gets the properties it requires.
+  // An object the rule's `else` would refuse gets the properties it requires, of the type it requires.
   return drawn.chain((value) =>
-    rule.holds(value) || rule.otherwise.every((name) => name in value)
+    rule.holds(value) || rule.otherwiseHolds(value)
       ? fc.constant(value)
       : fc
-          .record(Object.fromEntries(rule.otherwise.map((name) => [name, validOf(properties[name], channel)])))
+          .record(
+            Object.fromEntries(
+              rule.otherwise.map((name) => [name, validOf({ ...properties[name], ...rule.otherwiseTypes[name] }, channel)]),
+            ),
+          )
           .map((added) => ({ ...value, ...added })),
   );
 }
 
 /**
  * An object's `if`/`else`, in the one form the contract uses (POST /articles/{id}/categories:
- * without a code, label is required): `if` requires properties, of a type; `else` only requires.
+ * without a code, label is required): `if` requires properties, of a type; `else` requires
+ * properties, optionally of a type (a label sent as null is absent).
  */
 interface Conditional {
   /** The properties `if` requires. */
   when: string[];
   holds: (value: Record<string, unknown>) => boolean;
-  /** The properties `else` requires. */
+  /** The properties `else` requires, and the types it narrows them to. */
   otherwise: string[];
+  otherwiseTypes: Record<string, Schema>;
+  otherwiseHolds: (value: Record<string, unknown>) => boolean;
 }
 
 function conditionalOf(schema: Schema): Conditional | undefined {
@@ -303,15 +310,21 @@ function conditionalOf(schema: Schema): Conditional | undefined {
   const otherwise = schema.else as Schema | undefined;
   const only = (part: Schema | undefined, keys: string[]) =>
     part !== undefined && Object.keys(part).every((k) => keys.includes(k));
-  if (schema.then !== undefined || !only(condition, ['required', 'properties']) || !only(otherwise, ['required']))
+  if (schema.then !== undefined || !only(condition, ['required', 'properties']) || !only(otherwise, ['required', 'properties']))
     throw new Error(`unsupported if/then/else: ${JSON.stringify({ if: schema.if, then: schema.then, else: schema.else })}`);
   const when = (condition.required as string[] | undefined) ?? [];
   const types = (condition.properties as Record<string, Schema> | undefined) ?? {};
   const typeOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
+  const ofType = (name: string, value: Record<string, unknown>, schemas: Record<string, Schema>) =>
+    name in value && (schemas[name]?.type ?? typeOf(value[name])) === typeOf(value[name]);
+  const otherwiseRequired = (otherwise?.required as string[] | undefined) ?? [];
+  const otherwiseTypes = (otherwise?.properties as Record<string, Schema> | undefined) ?? {};
   return {
     when,
-    holds: (value) => when.every((name) => name in value && (types[name]?.type ?? typeOf(value[name])) === typeOf(value[name])),
-    otherwise: (otherwise?.required as string[] | undefined) ?? [],
+    holds: (value) => when.every((name) => ofType(name, value, types)),
+    otherwise: otherwiseRequired,
+    otherwiseTypes,
+    otherwiseHolds: (value) => otherwiseRequired.every((name) => ofType(name, value, otherwiseTypes)),
   };
 }
 

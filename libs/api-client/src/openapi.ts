@@ -1620,7 +1620,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @example Diplomacy */
-                    label?: string;
+                    label?: string | null;
                     /**
                      * @description e.g. an IPTC Media Topic code
                      * @example medtop:20000639

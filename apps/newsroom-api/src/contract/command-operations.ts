@@ -79,15 +79,16 @@ function command(
   };
 }
 
+const categoryLabel = text(200, { example: 'Diplomacy' });
 const categoryInput = {
-  label: text(200, { example: 'Diplomacy' }),
+  label: categoryLabel,
   code: optional(text(200, { description: 'e.g. an IPTC Media Topic code', example: 'medtop:20000639' })),
 };
 
 /** A category added on its own is named by its label, its Media Topic code, or both. */
 const LABEL_OR_CODE = {
   if: { required: ['code'], properties: { code: { type: 'string' } } },
-  else: { required: ['label'] },
+  else: { required: ['label'], properties: { label: { type: 'string' } } },
   description: 'label, code or both: without a code, label is required.',
 };
 
@@ -234,7 +235,8 @@ export const COMMAND_OPERATIONS: Operation[] = [
     summary: 'Add a category (CategoryAdded); an existing slug changes nothing',
     description: ADD_CATEGORY_DESCRIPTION,
     access: ['reporter', 'editor'],
-    body: json(object({ ...categoryInput, reason: reason(false) }, [], LABEL_OR_CODE), {
+    // label is optional like every field a command may leave out (null reads as absent); LABEL_OR_CODE says when it is needed.
+    body: json(object({ ...categoryInput, label: optional(categoryLabel), reason: reason(false) }, [], LABEL_OR_CODE), {
       diplomacy: {
         summary: 'The IPTC Media Topic “diplomacy”',
         value: { label: 'Diplomacy', code: 'medtop:20000639', reason: 'The story is about the summit’s diplomacy' },
