@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     rateLimit: settings.rateLimit,
     logLevel: settings.logLevel,
     logDestination: output.destination,
-    runFollowers: true,
+    runFollowers: settings.runProjectors,
     localSignIn: runtime.embedded,
     identity,
     metricsToken: settings.metricsToken,

@@ -15,3 +15,25 @@ export async function loadCheckpoint(db: Queryable, subscriber: string): Promise
 export async function saveCheckpoint(db: Queryable, subscriber: string, checkpoint: Checkpoint): Promise<void> {
   await db.query(sql.SAVE_CHECKPOINT, [subscriber, checkpoint.transactionId, checkpoint.position]);
 }
+
+/**
+ * Moves a subscriber's checkpoint to `to` only if it still stands where the caller started,
+ * `from` (undefined: none stored yet). False when another writer moved it meanwhile: the
+ * caller's transaction must then roll back rather than commit a batch handled twice or put the
+ * checkpoint back.
+ */
+export async function moveCheckpoint(
+  db: Queryable,
+  subscriber: string,
+  from: Checkpoint | undefined,
+  to: Checkpoint,
+): Promise<boolean> {
+  const { rowCount } = await db.query(sql.MOVE_CHECKPOINT, [
+    subscriber,
+    to.transactionId,
+    to.position,
+    from?.transactionId ?? null,
+    from?.position ?? null,
+  ]);
+  return rowCount === 1;
+}

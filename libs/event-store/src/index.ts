@@ -2,8 +2,9 @@ export * from './types';
 export * from './errors';
 export { EventStore } from './event-store';
 export type { Queryable } from './queryable';
-export { Subscription, type BatchHandler, type SubscriptionOptions } from './subscription';
-export { loadCheckpoint, saveCheckpoint } from './checkpoints';
+export { Subscription, CheckpointMovedError, type BatchHandler, type SubscriptionOptions } from './subscription';
+export { loadCheckpoint, saveCheckpoint, moveCheckpoint } from './checkpoints';
+export { leaseHolder, leaseKeys, LeaseLostError } from './lease';
 export { EVENTS_CHANNEL } from './sql';
 export { LogSnapshot } from './log-snapshot';
 export {

@@ -127,6 +127,43 @@ export const SAVE_CHECKPOINT = `
   ON CONFLICT (subscriber) DO UPDATE
     SET transaction_id = excluded.transaction_id, position = excluded.position, updated_at = now()`;
 
+/**
+ * SAVE_CHECKPOINT as a compare-and-set: it moves the checkpoint only from the one the batch
+ * started from ($4, $5; both null when none was stored), and answers no row otherwise. Two
+ * holders racing from one checkpoint meet at its row lock: the second finds it moved.
+ */
+export const MOVE_CHECKPOINT = `
+  INSERT INTO subscription_checkpoints AS stored (subscriber, transaction_id, position, updated_at)
+  VALUES ($1, $2::xid8, $3, now())
+  ON CONFLICT (subscriber) DO UPDATE
+    SET transaction_id = excluded.transaction_id, position = excluded.position, updated_at = now()
+    WHERE stored.transaction_id = $4::xid8 AND stored.position = $5::bigint`;
+
+/**
+ * A lease's session drops a holder that vanished from the network (no FIN, no RST) within about
+ * 20 s, instead of the system's default of two hours: until then its lock, and so the lease,
+ * would stay with a session nobody can use.
+ */
+export const LEASE_SESSION_SETTINGS = `
+  SELECT set_config('tcp_keepalives_idle', '10', false), set_config('tcp_keepalives_interval', '3', false),
+         set_config('tcp_keepalives_count', '3', false)`;
+
+/** A subscription's lease: a session-level advisory lock on two int4 keys (lease.ts), or no wait. */
+export const TAKE_LEASE = `SELECT pg_try_advisory_lock($1::int, $2::int) AS taken`;
+
+/**
+ * Sessions holding a lease's lock in this database (advisory locks are per database; two int4
+ * keys show as classid, objid and objsubid 2): none, or the one backend that holds it.
+ */
+const LEASE_LOCKS = `
+  FROM pg_locks
+  WHERE locktype = 'advisory' AND granted AND classid = $1::oid AND objid = $2::oid AND objsubid = 2
+    AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
+
+export const LEASE_HELD_HERE = `SELECT EXISTS (SELECT 1 ${LEASE_LOCKS} AND pid = pg_backend_pid()) AS held`;
+
+export const LEASE_HOLDER = `SELECT pid ${LEASE_LOCKS}`;
+
 export const EVENTS_CHANNEL = 'newsroom_events';
 
 /**

@@ -1,4 +1,5 @@
 import { type LogFormat, parseLogFormat } from '../logging/log-format';
+import { parseRunProjectors } from './run-projectors';
 
 /** Everything the API reads from its environment, checked once at start-up. */
 export interface Settings {
@@ -14,6 +15,8 @@ export interface Settings {
   logFormat?: LogFormat;
   /** METRICS_TOKEN: the bearer token GET /metrics asks for; unset, there is no /metrics. */
   metricsToken?: string;
+  /** RUN_PROJECTORS: the API runs the projectors itself (default), or leaves them to `npm run projector`. */
+  runProjectors: boolean;
 }
 
 export const MIN_SECRET_BYTES = 32;
@@ -38,6 +41,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     logLevel: env.LOG_LEVEL ?? 'info',
     logFormat: parseLogFormat(env.LOG_FORMAT),
     metricsToken: metricsToken(env.METRICS_TOKEN),
+    runProjectors: parseRunProjectors(env.RUN_PROJECTORS),
   };
 }
 

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { poolOf } from '@newsroom/database';
 import { type Checkpoint, EventStore, type RecordedEvent, Subscription } from '@newsroom/event-store';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { ArticleReader } from '../queries/article-reader';
@@ -22,7 +22,9 @@ const CAUGHT_UP = `
 /**
  * Fills the public corrections feed from the log, after the commands' transactions: a slow
  * feed never slows an edit. Readers still read their writes: `catchUp` waits until every event
- * committed before the read has been handled.
+ * committed before the read has been handled. It runs in every API process (unless
+ * RUN_PROJECTORS=false) and in every projector process (`npm run projector`); the subscription's
+ * lease lets one of them at a time fill the feed, the others stand by.
  */
 @Injectable()
 export class CorrectionsFollower implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -34,12 +36,15 @@ export class CorrectionsFollower implements OnApplicationBootstrap, OnApplicatio
     store: EventStore,
     dataSource: DataSource,
     private readonly reader: ArticleReader,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'runFollowers'>,
   ) {
     this.pool = poolOf(dataSource);
-    this.subscription = new Subscription(store, this.pool, (events) => this.handle(events), {
+    // The feed's rows commit with the checkpoint's move, in the lease holder's transaction.
+    this.subscription = new Subscription(store, this.pool, (events, transaction) => this.handle(events, transaction), {
       subscriber: CORRECTIONS_SUBSCRIBER,
       batchSize: 1000,
+      onLease: (held) =>
+        this.logger.log(held ? 'corrections feed: lease taken, following the log' : 'corrections feed: lease lost'),
       onError: (error) => this.logger.warn(`corrections feed: ${error instanceof Error ? error.message : String(error)}`),
     });
   }
@@ -60,21 +65,30 @@ export class CorrectionsFollower implements OnApplicationBootstrap, OnApplicatio
     return this.subscription.lag();
   }
 
-  /** Waits (at most `timeoutMs`) until the feed shows every event committed before this call. */
+  /**
+   * Waits (at most `timeoutMs`) until the feed shows every event committed before this call,
+   * by the checkpoint stored: the feed may be filled by another process. When no process follows
+   * (none runs it here, and nobody holds the lease), there is nothing to wait for.
+   */
   async catchUp(timeoutMs = 3000): Promise<boolean> {
     const { rows } = await this.pool.query<{ snapshot: string }>('SELECT pg_current_snapshot()::text AS snapshot');
     const deadline = Date.now() + timeoutMs;
+    let followed = this.config.runFollowers;
     for (;;) {
-      const { transactionId, position } = this.subscription.position;
+      const { transactionId, position } = await this.subscription.handledUpTo();
       const check = await this.pool.query<{ caught_up: boolean }>(CAUGHT_UP, [transactionId, position, rows[0].snapshot]);
       if (check.rows[0].caught_up) return true;
-      if (Date.now() >= deadline || !this.config.runFollowers) return false;
+      followed ||= await this.subscription.leaseTaken();
+      if (Date.now() >= deadline || !followed) return false;
       await sleep(5);
     }
   }
 
-  /** Turns the notices among `events` into feed rows; re-handling a batch writes nothing new. */
-  async handle(events: RecordedEvent[]): Promise<void> {
+  /**
+   * Turns the notices among `events` into feed rows, written through `db` (the batch's
+   * transaction when the subscription calls it); re-handling a batch writes nothing new.
+   */
+  async handle(events: RecordedEvent[], db: Pick<PoolClient, 'query'> = this.pool): Promise<void> {
     const rows: CorrectionRow[] = [];
     for (const event of events) {
       if (!event.streamId.startsWith('article-') || !NOTICE_EVENTS.has(event.type) || !event.data.notice) continue;
@@ -82,6 +96,6 @@ export class CorrectionsFollower implements OnApplicationBootstrap, OnApplicatio
       const row = correctionRow(article, event.revision, event.position);
       if (row) rows.push(row);
     }
-    if (rows.length > 0) await writeRows(this.pool, { ...emptyRows(), corrections: rows });
+    if (rows.length > 0) await writeRows(db, { ...emptyRows(), corrections: rows });
   }
 }
