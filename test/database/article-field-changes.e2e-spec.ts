@@ -1,11 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { ARTICLE_SCHEMA_VERSION, type ArticleCommand, changeOf } from '@newsroom/articles';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { migrations } from '@newsroom/migrations';
-import { dataSourceOptions, quoteIdentifier, runAdmin, withDatabase } from '@newsroom/database';
 import { givenSample } from '../../libs/articles/src/testing/given';
-import { currentCluster } from '../support/test-cluster';
+import { migrationUnderTest } from '../support/migration-under-test';
 
 /** A history touching every kind of field: blocks, the headline, categories, a revert and a restore. */
 const EDITS: ArticleCommand[] = [
@@ -28,27 +24,8 @@ const ARTICLES = Math.ceil(5000 / (EDITS.length + 1)) + 3;
  * holds history: every article event's fields, as the domain computes them, across batches.
  */
 describe('migration ArticleFieldChanges', () => {
-  const cluster = currentCluster();
-  const name = `newsroom_m_${cluster.runId}_${randomBytes(4).toString('hex')}`;
-  const url = withDatabase(cluster.adminUrl, name);
-  const client = new Client({ connectionString: url });
-  const target = migrations.findIndex((m) => new m().name === 'ArticleFieldChanges1796200000000');
+  const { client, withIt: migrated } = migrationUnderTest('ArticleFieldChanges1796200000000');
   const { history } = givenSample(...EDITS);
-
-  const dataSourceWith = (list: typeof migrations) => new DataSource({ ...dataSourceOptions(url), migrations: list });
-
-  beforeAll(async () => {
-    await runAdmin(cluster.adminUrl, `CREATE DATABASE ${quoteIdentifier(name)}`);
-    const before = dataSourceWith(migrations.slice(0, target));
-    await before.initialize();
-    await before.runMigrations();
-    await before.destroy();
-    await client.connect();
-  });
-  afterAll(async () => {
-    await client.end();
-    await runAdmin(cluster.adminUrl, `DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
-  });
 
   it('fills the index from every article event with the domain’s fields, and drops it again on the way down', async () => {
     const ids = Array.from({ length: ARTICLES }, () => randomUUID()).sort();
@@ -69,8 +46,7 @@ describe('migration ArticleFieldChanges', () => {
       `INSERT INTO events (stream_id, revision, type, data, metadata) VALUES ('other-1', 1, 'Noted', '{}', '{}')`,
     );
 
-    const withIt = dataSourceWith(migrations.slice(0, target + 1));
-    await withIt.initialize();
+    const withIt = await migrated();
     try {
       expect((await withIt.runMigrations()).map((m) => m.name)).toEqual(['ArticleFieldChanges1796200000000']);
       const perRevision = history.flatMap((recorded) =>

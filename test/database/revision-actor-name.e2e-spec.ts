@@ -1,35 +1,12 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { migrations } from '@newsroom/migrations';
-import { dataSourceOptions, quoteIdentifier, runAdmin, withDatabase } from '@newsroom/database';
-import { currentCluster } from '../support/test-cluster';
+import { randomUUID } from 'node:crypto';
+import { migrationUnderTest } from '../support/migration-under-test';
 
 /**
  * The migration that gives the history its display names, run on a database that already holds
  * history: the column is filled from each event's recorded `actorName`, and undone cleanly.
  */
 describe('migration RevisionActorName', () => {
-  const cluster = currentCluster();
-  const name = `newsroom_m_${cluster.runId}_${randomBytes(4).toString('hex')}`;
-  const url = withDatabase(cluster.adminUrl, name);
-  const client = new Client({ connectionString: url });
-  const target = migrations.findIndex((m) => new m().name === 'RevisionActorName1796000000000');
-
-  const dataSourceWith = (list: typeof migrations) => new DataSource({ ...dataSourceOptions(url), migrations: list });
-
-  beforeAll(async () => {
-    await runAdmin(cluster.adminUrl, `CREATE DATABASE ${quoteIdentifier(name)}`);
-    const before = dataSourceWith(migrations.slice(0, target));
-    await before.initialize();
-    await before.runMigrations();
-    await before.destroy();
-    await client.connect();
-  });
-  afterAll(async () => {
-    await client.end();
-    await runAdmin(cluster.adminUrl, `DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
-  });
+  const { client, withIt: migrated } = migrationUnderTest('RevisionActorName1796000000000');
 
   it('fills the display name from the events that recorded one, and drops it again on the way down', async () => {
     const article = randomUUID();
@@ -47,8 +24,7 @@ describe('migration RevisionActorName', () => {
       );
     }
 
-    const withIt = dataSourceWith(migrations.slice(0, target + 1));
-    await withIt.initialize();
+    const withIt = await migrated();
     try {
       expect((await withIt.runMigrations()).map((m) => m.name)).toEqual(['RevisionActorName1796000000000']);
       const { rows } = await client.query('SELECT revision, actor_name FROM article_revisions ORDER BY revision');

@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import { createSampleArticle } from '../support/articles-api';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { launchDeskBrowser } from './support/chromium';
+import { signedIn } from './support/signed-in';
 
 /** The desk's page of raw events is 50: a story of 60 revisions takes two. */
 const REVISIONS = 60;
@@ -36,16 +37,12 @@ afterAll(async () => {
 });
 
 it('shows an auditor the first page of raw events, and the rest on "Load more events"', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
   const desk = `${await t.url()}/desk/`;
+  const { context, page } = await signedIn(browser, desk, 'auditor');
   const logReads: string[] = [];
   page.on('request', (request) => {
     if (request.url().includes('/events')) logReads.push(new URL(request.url()).search);
   });
-  await page.goto(desk);
-  await page.getByRole('button', { name: 'Sign in as auditor' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Stories' }).waitFor();
   await page.goto(`${desk}#/stories/${storyId}/audit`);
 
   const firstCells = page.locator('table.events tbody tr td:first-child');

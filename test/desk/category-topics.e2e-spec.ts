@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { createSampleArticle } from '../support/articles-api';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { launchDeskBrowser, shoot } from './support/chromium';
+import { signedIn } from './support/signed-in';
 import { savedNotice as notice } from './support/story-page';
 
 let t: TestApp;
@@ -26,12 +27,7 @@ afterAll(async () => {
 });
 
 it('suggests Media Topics for the sample story and adds them with one click, or as looked up', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${await t.url()}/desk/`);
-  await page.getByRole('button', { name: 'Sign in as editor' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Stories' }).waitFor();
-  await page.goto(`${await t.url()}/desk/#/stories/${storyId}`);
+  const { context, page } = await signedIn(browser, `${await t.url()}/desk/`, 'editor', `#/stories/${storyId}`);
 
   const suggestions = page.getByTestId('category-suggestions');
   await suggestions.getByText('Label words in the story: diplomacy, diplomatic.').waitFor();

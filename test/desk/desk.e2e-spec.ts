@@ -3,10 +3,11 @@
  * The desk in headless Chromium against the API on a real PostgreSQL (issue 11, "Must show"). The
  * browser is Debian's chromium (or CHROMIUM_PATH); without one the suite fails saying how to get it.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { GENEVA_SUMMIT } from '../support/sample-story';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { launchDeskBrowser, shoot } from './support/chromium';
+import { signedIn as signedInAs, type DeskRole } from './support/signed-in';
 import { savedNotice as notice, select } from './support/story-page';
 
 let t: TestApp;
@@ -25,15 +26,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function signedIn(role: 'editor' | 'reporter' | 'auditor', path = ''): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(desk);
-  await page.getByRole('button', { name: `Sign in as ${role}` }).click();
-  await page.getByRole('heading', { level: 1, name: 'Stories' }).waitFor();
-  if (path) await page.goto(`${desk}${path}`);
-  return { context, page };
-}
+const signedIn = (role: DeskRole, path = '') => signedInAs(browser, desk, role, path);
 
 describe('the desk', () => {
   it('shows the sign-in screen', async () => {

@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import { createSampleArticle } from '../support/articles-api';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { launchDeskBrowser } from './support/chromium';
+import { signedIn } from './support/signed-in';
 
 let t: TestApp;
 let browser: Browser;
@@ -24,13 +25,7 @@ afterAll(async () => {
 it('offers a revision saved elsewhere while the history is open', async () => {
   const anna = await t.token('anna', 'editor');
   const id = await createSampleArticle(t, anna);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const desk = `${await t.url()}/desk/`;
-  await page.goto(desk);
-  await page.getByRole('button', { name: 'Sign in as editor' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Stories' }).waitFor();
-  await page.goto(`${desk}#/stories/${id}/history`);
+  const { context, page } = await signedIn(browser, `${await t.url()}/desk/`, 'editor', `#/stories/${id}/history`);
   await page.locator('li[data-revision="1"]').waitFor();
   await page.getByLabel('Revision 1', { exact: true }).check();
 
