@@ -90,8 +90,7 @@ describe('EventStore.readAll', () => {
   it('reads one index range in index order: no sort, never the whole table', async () => {
     const [read] = await sentQueries(db.pool, () => db.store.readAll({ after: START, limit: 100 }));
     const plan = await planOf(db.pool, read);
-    // Partitioned: each partition's range of the index, merged in index order (Merge Append).
-    expect(plan).toMatch(/"Index Name":"events_(p\d+_)?transaction_position_idx"/);
+    expect(plan).toContain('"Index Name":"events_transaction_position_idx"');
     expect(plan).not.toMatch(/"Node Type":"(Sort|Seq Scan|Bitmap Heap Scan)"/);
   });
 

@@ -38,18 +38,14 @@ export async function planOf(pool: Pool, statement: QueryConfig): Promise<string
   return JSON.stringify(rows[0]['QUERY PLAN']);
 }
 
-/**
- * The rows PostgreSQL read from `relation` to answer a statement (it runs it: EXPLAIN ANALYZE),
- * counting its partitions' (`events_p07` for `events`) as its own.
- */
+/** The rows PostgreSQL read from `relation` to answer a statement (it runs it: EXPLAIN ANALYZE). */
 export async function rowsReadFrom(pool: Pool, statement: QueryConfig, relation: string): Promise<number> {
   const { rows } = await pool.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
     `EXPLAIN (ANALYZE, FORMAT JSON) ${statement.text}`,
     statement.values,
   );
-  const isRelation = (name: string | undefined) => name === relation || name?.replace(/_p\d+$/, '') === relation;
   const read = (node: PlanNode): number =>
-    (isRelation(node['Relation Name']) ? node['Actual Rows'] * node['Actual Loops'] : 0) +
+    (node['Relation Name'] === relation ? node['Actual Rows'] * node['Actual Loops'] : 0) +
     (node.Plans ?? []).reduce((sum, child) => sum + read(child), 0);
   return read(rows[0]['QUERY PLAN'][0].Plan);
 }

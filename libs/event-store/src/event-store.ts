@@ -17,11 +17,8 @@ import { START } from './types';
 import { WakeUpSender } from './wake-ups';
 
 const UNIQUE_VIOLATION = '23505';
-/**
- * The unique keys an append can lose a race on; any other violation is a bug and is rethrown. On
- * the partitioned log a violation names the partition's index (events_p07_stream_revision_key).
- */
-const RACE_CONSTRAINT = /^events_(p\d+_)?(stream_revision_key|idempotency_key_idx)$/;
+/** The unique keys an append can lose a race on; any other violation is a bug and is rethrown. */
+const RACE_CONSTRAINTS = new Set(['events_stream_revision_key', 'events_idempotency_key_idx']);
 const MAX_REVISION = 2_147_483_647;
 
 /**
@@ -186,5 +183,5 @@ export class EventStore {
 function isLostRace(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { code, constraint } = error as { code?: unknown; constraint?: unknown };
-  return code === UNIQUE_VIOLATION && typeof constraint === 'string' && RACE_CONSTRAINT.test(constraint);
+  return code === UNIQUE_VIOLATION && typeof constraint === 'string' && RACE_CONSTRAINTS.has(constraint);
 }
