@@ -1,6 +1,6 @@
 import type { Article, ArticleStatus, Category } from '@newsroom/articles';
 import { bodyText } from './article-body';
-import { MEDIA_TOPICS_SCHEME, mediaTopicUri } from './media-topics';
+import { MEDIA_TOPICS_SCHEME, mediaTopicUri } from '../media-topics/media-topic-codes';
 import { articleUri } from './ninjs';
 
 /** The schema.org terms an article fills, all of them defined in schema.org's own context. */

@@ -1,5 +1,5 @@
 import type { Article } from '@newsroom/articles';
-import { mediaTopicUri } from './media-topics';
+import { mediaTopicUri } from '../media-topics/media-topic-codes';
 import { articleToNinjs } from './ninjs';
 
 const article: Article = {

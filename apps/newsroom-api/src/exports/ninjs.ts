@@ -1,6 +1,6 @@
 import type { Article, ArticleStatus } from '@newsroom/articles';
 import { bodyHtml, bodyText } from './article-body';
-import { mediaTopicUri } from './media-topics';
+import { mediaTopicUri } from '../media-topics/media-topic-codes';
 
 /** The part of IPTC ninjs 2.4 an article fills. Everything in it is public: no reason, no actor. */
 export interface NinjsItem {
