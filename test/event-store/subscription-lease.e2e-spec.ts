@@ -188,11 +188,14 @@ describe('Subscription leases: one holder per subscriber', () => {
   it('rolls a batch back when the checkpoint was moved under it, and goes on from where it was moved', async () => {
     const from = await endOfLog(db.store);
     const stopAt = gate(2);
+    // Appended and readable before the holder starts: its batch transaction, held open at the
+    // gate, would hold back from readAll every event committed after it.
+    await appendEvents('moved', 1, 50);
+    await until(async () => (await db.store.readAll({ after: from, limit: 50 })).length === 50);
+    const events = await db.store.readAll({ after: from, limit: 50 });
     const holder = follower('holder', { subscriber: 'moved', from, stopAt });
     await holder.subscription.start();
-    await appendEvents('moved', 1, 50);
     await until(() => stopAt.reached);
-    const events = await db.store.readAll({ after: from, limit: 50 });
     // A writer without the lease (an old version mid-deploy, an operator) skips ahead to the 30th event.
     await saveCheckpoint(db.pool, 'moved', events[29]);
     stopAt.open();
