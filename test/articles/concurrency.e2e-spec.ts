@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { createSampleArticle } from '../support/articles-api';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -92,6 +93,58 @@ describe('Idempotency-Key', () => {
     expect(again.body).toEqual(first.body);
     expect(await t.log.count()).toBe(count);
   });
+
+  it('replays the first answer after later edits, read again from its revision: the record keeps no copy of the text', async () => {
+    const first = await fix('fix-later', { find: 'Geneva', replace: 'Genève', reason: 'House style' });
+    expect(first.status).toBe(200);
+    const later = await t
+      .http()
+      .post(`/articles/${id}/categories`)
+      .set('Authorization', `Bearer ${editor}`)
+      .send({ label: 'Later' });
+    expect(later.body.revision).toBe(first.body.revision + 1);
+    const again = await fix('fix-later', { find: 'Geneva', replace: 'Genève', reason: 'House style' });
+    expect([again.status, again.headers['idempotent-replayed'], again.headers.etag]).toEqual([200, 'true', first.headers.etag]);
+    expect(again.body).toEqual(first.body);
+    const [stored] = await storedAnswers('fix-later');
+    expect(JSON.parse(stored)).toEqual({ answered: { article: id, revision: first.body.revision } });
+  });
+
+  it('still replays answers that earlier versions stored whole, with their Merged-From', async () => {
+    const request = { find: 'a White House official said.', replace: 'a White House official said, unnamed.', reason: 'Source' };
+    const first = await fix('stored-whole', request);
+    expect(first.status).toBe(200);
+    // As rows written before answers were references hold them: the body itself, here marked.
+    const whole = { ...first.body, headline: 'Stored whole' };
+    await storeAnswer('stored-whole', JSON.stringify({ merged: { from: 1 }, answer: whole }));
+    const again = await fix('stored-whole', request);
+    expect([again.status, again.headers['merged-from']]).toEqual([200, '1']);
+    expect(again.body).toEqual(whole);
+    await storeAnswer('stored-whole', JSON.stringify(whole));
+    const bare = await fix('stored-whole', request);
+    expect([bare.body, bare.headers['merged-from']]).toEqual([whole, undefined]);
+  });
+
+  async function storedAnswers(key: string): Promise<string[]> {
+    const client = new Client({ connectionString: t.database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ body: string }>('SELECT body FROM idempotency_records WHERE key = $1', [key]);
+      return rows.map((row) => row.body);
+    } finally {
+      await client.end();
+    }
+  }
+
+  async function storeAnswer(key: string, body: string): Promise<void> {
+    const client = new Client({ connectionString: t.database.url });
+    await client.connect();
+    try {
+      await client.query('UPDATE idempotency_records SET body = $2 WHERE key = $1', [key, body]);
+    } finally {
+      await client.end();
+    }
+  }
 
   it('records the key on the event, prefixed by its actor (keys are unique per actor)', async () => {
     const events = await t.http().get(`/articles/${id}/events`).set('Authorization', `Bearer ${editor}`);

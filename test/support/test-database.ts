@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 import { quoteIdentifier, runAdmin, withDatabase } from '@newsroom/database';
+import { pause } from './waiting';
 import { currentCluster } from './test-cluster';
 
 /** A fresh, migrated database of one's own, cloned from the run's template. */
@@ -17,8 +18,37 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     name,
     url: withDatabase(cluster.adminUrl, name),
-    drop: () => runAdmin(cluster.adminUrl, `DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`),
+    drop: () => dropDatabase(cluster.adminUrl, name),
   };
+}
+
+/**
+ * Drops a test's database once its sessions are gone. A session still open here belongs to a
+ * client the test forgot or one still closing; forcing it off at once (WITH (FORCE)) makes its
+ * client emit 57P01 "terminating connection due to administrator command", unheard if nothing
+ * listens, and Jest pins that on whichever test runs next. So wait a moment for closing ones,
+ * name any left over on stderr, and only then force.
+ */
+async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const deadline = Date.now() + 2_000;
+    let sessions: Array<{ pid: number; application_name: string; state: string; query: string }> = [];
+    do {
+      ({ rows: sessions } = await admin.query(
+        'SELECT pid, application_name, state, left(query, 120) AS query FROM pg_stat_activity WHERE datname = $1',
+        [name],
+      ));
+      if (sessions.length > 0) await pause(20);
+    } while (sessions.length > 0 && Date.now() < deadline);
+    if (sessions.length > 0) {
+      process.stderr.write(`dropping ${name} with ${sessions.length} session(s) still open: ${JSON.stringify(sessions)}\n`);
+    }
+    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
 }
 
 /** A pool on a fresh database, for tests of the store below the HTTP layer. */

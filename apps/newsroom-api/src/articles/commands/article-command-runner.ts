@@ -14,6 +14,7 @@ import { ArticlePastReader } from '../article-past';
 import { streamIdOf } from '../article-stream';
 import { ArticleStreams } from '../article-streams';
 import { IdempotencyRecords } from '../idempotency/idempotency-records';
+import { ArticleReader } from '../queries/article-reader';
 import { INLINE_PROJECTIONS, type InlineProjection } from '../projections/inline-projection';
 import type { CommandEnvelope, CommandOutcome } from './command-envelope';
 import { preconditionFailed } from './preconditions';
@@ -39,6 +40,7 @@ export class ArticleCommandRunner {
     private readonly streams: ArticleStreams,
     private readonly pasts: ArticlePastReader,
     private readonly idempotency: IdempotencyRecords,
+    private readonly reader: ArticleReader,
     private readonly staleEdits: StaleEdits,
     @Inject(INLINE_PROJECTIONS) private readonly projections: InlineProjection[],
   ) {}
@@ -116,7 +118,7 @@ export class ArticleCommandRunner {
         this.idempotency.withAppend(actor.id, idempotency.key, {
           requestHash: idempotency.requestHash,
           status,
-          body: next,
+          answer: { article: next.id, revision: next.revision },
           mergedFrom,
         }),
       );
@@ -143,7 +145,7 @@ export class ArticleCommandRunner {
       const stored = await this.idempotency.insertIfAbsent(actor.id, idempotency.key, {
         requestHash: idempotency.requestHash,
         status: 200,
-        body: article,
+        answer: { article: article.id, revision: article.revision },
         mergedFrom,
       });
       if (!stored) return (await this.replay(envelope)) ?? { status: 200, article, replayed: false, mergedFrom };
@@ -164,7 +166,9 @@ export class ArticleCommandRunner {
         'This Idempotency-Key was already used with a different request.',
       );
     }
-    return { status: record.status, article: record.body as Article, replayed: true, mergedFrom: record.mergedFrom };
+    const { answer } = record;
+    const article = 'body' in answer ? (answer.body as Article) : await this.reader.atRevision(answer.article, answer.revision);
+    return { status: record.status, article, replayed: true, mergedFrom: record.mergedFrom };
   }
 }
 
