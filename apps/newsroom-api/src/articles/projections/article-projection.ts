@@ -9,10 +9,20 @@ import { NEWER_ARTICLE_WINS } from './read-model-writer';
  * parameters of their own, so its document is parsed once. Written before the revisions: the
  * order in which a rebuild locks the tables (projection-lock.ts).
  */
-const WRITE_ARTICLE = `
+const CREATE_ARTICLE = `
   INSERT INTO articles AS a (id, revision, status, category_slugs, updated_at, document)
   SELECT $1, $2, $3, $4::text[], $5, $6::jsonb FROM (SELECT FROM appended LIMIT 1) AS written
   ${NEWER_ARTICLE_WINS}`;
+
+/**
+ * After the first revision the row is there: a plain UPDATE, with the same rule that only a later
+ * revision replaces it. An upsert would first lock the row it conflicts with, one more WAL record
+ * and a speculative insertion per command.
+ */
+const UPDATE_ARTICLE = `
+  UPDATE articles AS a SET revision = $2, status = $3, category_slugs = $4::text[], updated_at = $5, document = $6::jsonb
+  FROM (SELECT FROM appended LIMIT 1) AS written
+  WHERE a.id = $1 AND a.revision < $2`;
 
 /** One revision's row, with the position and time the append gave its event. */
 const WRITE_REVISION = `
@@ -51,7 +61,7 @@ function fieldChangesWrite(rows: readonly FieldChangeRow[]): AlongsideWrite {
 
 function articleWrite(row: ArticleRow): AlongsideWrite {
   return {
-    text: WRITE_ARTICLE,
+    text: row.revision === 1 ? CREATE_ARTICLE : UPDATE_ARTICLE,
     values: [row.id, row.revision, row.status, row.category_slugs, row.updated_at, JSON.stringify(row.document)],
   };
 }
