@@ -8,19 +8,9 @@ import {
   type RevertPast,
 } from '@newsroom/articles';
 import { EventStore } from '@newsroom/event-store';
-import { Pool } from 'pg';
 import { streamIdOf, toArticleEvent } from './article-stream';
+import { FieldChangeIndex } from './field-change-index';
 import { ArticleReader } from './queries/article-reader';
-
-/**
- * The later revisions that changed any of the fields given, from the index the append writes
- * beside each event (article_field_changes): one range of its (article_id, field, revision) key
- * per field.
- */
-const LATER_REVISIONS_TOUCHING = `
-  SELECT DISTINCT revision FROM article_field_changes
-  WHERE article_id = $1 AND field = ANY($2::text[]) AND revision > $3 AND revision <= $4
-  ORDER BY revision`;
 
 /**
  * Reads what of the past a restore or revert decides on, and nothing more: the stored state at
@@ -33,7 +23,7 @@ export class ArticlePastReader {
   constructor(
     private readonly store: EventStore,
     private readonly reader: ArticleReader,
-    private readonly pool: Pool,
+    private readonly fieldChanges: FieldChangeIndex,
   ) {}
 
   async read(command: ArticleCommand, article: Article): Promise<ArticlePast | undefined> {
@@ -54,16 +44,8 @@ export class ArticlePastReader {
     const reverted = toArticleEvent(raw);
     const reach = revertReach(reverted);
     if (reach.length === 0) return { reverted, laterTouching: [], through: article.revision };
-    const { rows } = await this.pool.query<{ revision: number }>(LATER_REVISIONS_TOUCHING, [
-      article.id,
-      reach,
-      revision,
-      article.revision,
-    ]);
-    const later = await this.store.readRevisions(
-      stream,
-      rows.map((row) => row.revision),
-    );
+    const touching = await this.fieldChanges.revisionsTouching(article.id, reach, revision, article.revision);
+    const later = await this.store.readRevisions(stream, touching);
     return { reverted, laterTouching: later.map(toArticleEvent), through: article.revision };
   }
 }

@@ -22,6 +22,7 @@ import { ArticleEvents } from './queries/article-events';
 import { ArticleHistory } from './queries/article-history';
 import { ArticleListing } from './queries/article-listing';
 import { ArticleReader } from './queries/article-reader';
+import { FieldChangeIndex } from './field-change-index';
 import { CorrectionsFeed } from './queries/corrections-feed';
 
 @Module({
@@ -45,6 +46,7 @@ import { CorrectionsFeed } from './queries/corrections-feed';
     ArticleProjection,
     { provide: INLINE_PROJECTIONS, inject: [ArticleProjection], useFactory: (articles: ArticleProjection) => [articles] },
     ArticleReader,
+    FieldChangeIndex,
     ArticleHistory,
     ArticleEvents,
     ArticleListing,

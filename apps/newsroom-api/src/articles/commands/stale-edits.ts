@@ -1,14 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import {
-  type Article,
-  type ArticleCommand,
-  type ContentField,
-  decideStale,
-  mergesWhenStale,
-  revisionsTouching,
-} from '@newsroom/articles';
-import { EventStore } from '@newsroom/event-store';
-import { streamIdOf, toArticleEvent } from '../article-stream';
+import { type Article, type ArticleCommand, type ContentField, decideStale, mergesWhenStale } from '@newsroom/articles';
+import { FieldChangeIndex } from '../field-change-index';
 import { ArticleHistory, type RevisionEntry } from '../queries/article-history';
 import { ArticleReader } from '../queries/article-reader';
 import type { CommandEnvelope } from './command-envelope';
@@ -27,7 +19,7 @@ const NAMED_AT_MOST = 20;
 @Injectable()
 export class StaleEdits {
   constructor(
-    private readonly store: EventStore,
+    private readonly fieldChanges: FieldChangeIndex,
     private readonly reader: ArticleReader,
     private readonly history: ArticleHistory,
   ) {}
@@ -47,13 +39,10 @@ export class StaleEdits {
     throw editConflict({ current: article.revision, named: ifMatch.revisions, seen, fields: verdict.fields, changes });
   }
 
-  /** Who changed those fields after `seen`: read from the events, named from the history rows. */
+  /** Who changed those fields after `seen`: found in the field-change index, named from the history rows. */
   private async changesTouching(article: Article, seen: number, fields: ContentField[]): Promise<RevisionEntry[]> {
-    const events = await this.store.readStream(streamIdOf(article.id), {
-      fromRevision: seen + 1,
-      toRevision: article.revision,
-    });
-    const revisions = revisionsTouching(fields, events.map(toArticleEvent)).slice(-NAMED_AT_MOST);
+    const touching = await this.fieldChanges.revisionsTouching(article.id, fields, seen, article.revision);
+    const revisions = touching.slice(-NAMED_AT_MOST);
     return revisions.length === 0 ? [] : this.history.entriesAt(article.id, revisions);
   }
 }
