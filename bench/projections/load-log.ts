@@ -7,6 +7,9 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { COPY_EVENTS, LogRows } from './log-rows';
 import type { ProjectionsBenchSettings } from './settings';
 
+/** What a load needs to know: how many articles, edited how many side by side, so many per COPY. */
+export type LoadShape = Pick<ProjectionsBenchSettings, 'articles' | 'interleave' | 'articlesPerCopy'>;
+
 /** COPY text handed to the socket at a time: big enough to amortise, small enough to stream. */
 const CHUNK_BYTES = 1 << 20;
 
@@ -23,12 +26,7 @@ export interface LoadReport {
  * done to a log written over weeks: otherwise whichever pass reads the log first would pay for
  * setting hint bits and flushing the load's dirty pages.
  */
-export async function loadLog(
-  url: string,
-  rows: LogRows,
-  settings: ProjectionsBenchSettings,
-  log: (line: string) => void,
-): Promise<LoadReport> {
+export async function loadLog(url: string, rows: LogRows, settings: LoadShape, log: (line: string) => void): Promise<LoadReport> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
@@ -69,7 +67,7 @@ async function copyWaves(client: Client, chunks: Iterable<Buffer>): Promise<numb
 }
 
 /** The COPY text of waves [first, last), generated one wave at a time as the socket takes it. */
-function* waveChunks(rows: LogRows, settings: ProjectionsBenchSettings, first: number, last: number): Generator<Buffer> {
+function* waveChunks(rows: LogRows, settings: LoadShape, first: number, last: number): Generator<Buffer> {
   for (let wave = first; wave < last; wave++) {
     const count = Math.min(settings.interleave, settings.articles - wave * settings.interleave);
     const ids = Array.from({ length: count }, () => randomUUID());

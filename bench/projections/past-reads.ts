@@ -34,13 +34,40 @@ export async function longestHistories(url: string, count: number): Promise<Hist
  * history, `requests` times with `concurrency` requests in flight. Each answer must be a 200
  * whose ETag names the revision asked for: a fast wrong answer would be no answer.
  */
-export async function timePastReads(
+export function timePastReads(
   baseUrl: string,
   token: string,
   histories: readonly History[],
   concurrency: number,
   requests: number,
   groups: ConstructorParameters<typeof CpuMeter>[0],
+): Promise<ReadRun> {
+  return timeReads(
+    baseUrl,
+    token,
+    histories,
+    concurrency,
+    requests,
+    groups,
+    (history) => 1 + Math.floor(Math.random() * history.revision),
+  );
+}
+
+/**
+ * Which revision of a history to read: `undefined` reads the current article (no ?revision=),
+ * which must then answer with the history's latest revision.
+ */
+export type RevisionPick = (history: History) => number | undefined;
+
+/** `GET /articles/{id}` or `?revision=N` as `pick` says, for random articles among `histories`. */
+export async function timeReads(
+  baseUrl: string,
+  token: string,
+  histories: readonly History[],
+  concurrency: number,
+  requests: number,
+  groups: ConstructorParameters<typeof CpuMeter>[0],
+  pick: RevisionPick,
 ): Promise<ReadRun> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   try {
@@ -53,12 +80,13 @@ export async function timePastReads(
       concurrency,
       Math.max(concurrency * 20, Math.floor(requests / 10)),
       new Latencies(),
+      pick,
     );
     const latencies = new Latencies();
     const meter = new CpuMeter(groups);
     meter.start();
     const started = performance.now();
-    await readMany(baseUrl, token, agent, histories, concurrency, requests, latencies);
+    await readMany(baseUrl, token, agent, histories, concurrency, requests, latencies, pick);
     const seconds = (performance.now() - started) / 1000;
     return { concurrency, ...latencies.summary(), requestsPerSecond: requests / seconds, cpu: meter.stop() };
   } finally {
@@ -74,16 +102,19 @@ async function readMany(
   concurrency: number,
   requests: number,
   latencies: Latencies,
+  pick: RevisionPick,
 ): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next++ < requests) {
       const history = histories[Math.floor(Math.random() * histories.length)];
-      const revision = 1 + Math.floor(Math.random() * history.revision);
+      const revision = pick(history);
+      const query = revision === undefined ? '' : `?revision=${revision}`;
       const sent = performance.now();
-      const etag = await get(`${baseUrl}/articles/${history.id}?revision=${revision}`, token, agent);
+      const etag = await get(`${baseUrl}/articles/${history.id}${query}`, token, agent);
       latencies.record(performance.now() - sent);
-      if (etag !== `"${revision}"`) throw new Error(`asked for revision ${revision} of ${history.id}, got ETag ${etag}`);
+      const expected = revision ?? history.revision;
+      if (etag !== `"${expected}"`) throw new Error(`asked for revision ${expected} of ${history.id}, got ETag ${etag}`);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));

@@ -9,7 +9,7 @@ export interface CatchUpRun {
   eventsPerSecond: number;
 }
 
-const LAST_CHECKPOINT = `
+export const LAST_CHECKPOINT = `
   SELECT transaction_id::text AS "transactionId", position::float8 AS position
   FROM events ORDER BY transaction_id DESC, position DESC LIMIT 1`;
 
