@@ -29,28 +29,23 @@ export async function longestHistories(url: string, count: number): Promise<Hist
   }
 }
 
+/** A read load: `requests` GETs with `concurrency` in flight, over random articles among `histories`. */
+export interface ReadLoad {
+  baseUrl: string;
+  token: string;
+  histories: readonly History[];
+  concurrency: number;
+  requests: number;
+  groups: ConstructorParameters<typeof CpuMeter>[0];
+}
+
 /**
  * `GET /articles/{id}?revision=N` for a random article among `histories` and a random N of its
- * history, `requests` times with `concurrency` requests in flight. Each answer must be a 200
- * whose ETag names the revision asked for: a fast wrong answer would be no answer.
+ * history. Each answer must be a 200 whose ETag names the revision asked for: a fast wrong
+ * answer would be no answer.
  */
-export function timePastReads(
-  baseUrl: string,
-  token: string,
-  histories: readonly History[],
-  concurrency: number,
-  requests: number,
-  groups: ConstructorParameters<typeof CpuMeter>[0],
-): Promise<ReadRun> {
-  return timeReads(
-    baseUrl,
-    token,
-    histories,
-    concurrency,
-    requests,
-    groups,
-    (history) => 1 + Math.floor(Math.random() * history.revision),
-  );
+export function timePastReads(load: ReadLoad): Promise<ReadRun> {
+  return timeReads(load, (history) => 1 + Math.floor(Math.random() * history.revision));
 }
 
 /**
@@ -59,16 +54,9 @@ export function timePastReads(
  */
 export type RevisionPick = (history: History) => number | undefined;
 
-/** `GET /articles/{id}` or `?revision=N` as `pick` says, for random articles among `histories`. */
-export async function timeReads(
-  baseUrl: string,
-  token: string,
-  histories: readonly History[],
-  concurrency: number,
-  requests: number,
-  groups: ConstructorParameters<typeof CpuMeter>[0],
-  pick: RevisionPick,
-): Promise<ReadRun> {
+/** `GET /articles/{id}` or `?revision=N` as `pick` says. */
+export async function timeReads(load: ReadLoad, pick: RevisionPick): Promise<ReadRun> {
+  const { baseUrl, token, histories, concurrency, requests, groups } = load;
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   try {
     // Unmeasured: connections opened, the JIT and the caches warm.

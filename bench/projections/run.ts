@@ -85,10 +85,13 @@ async function main(): Promise<void> {
     for (const concurrency of settings.readConcurrency) {
       log(`${settings.reads} past-revision reads, ${concurrency} in flight`);
       reads.push(
-        await timePastReads(api.baseUrl, token, histories, concurrency, settings.reads, {
-          api: { pid: api.pid },
-          postgres: { pid: postmaster ?? -1, withChildren: true },
-          bench: { pid: process.pid },
+        await timePastReads({
+          baseUrl: api.baseUrl,
+          token,
+          histories,
+          concurrency,
+          requests: settings.reads,
+          groups: { api: { pid: api.pid }, postgres: { pid: postmaster ?? -1, withChildren: true }, bench: { pid: process.pid } },
         }),
       );
     }

@@ -51,15 +51,18 @@ export async function measureSize(
       const token = await issueToken(jwtSecret, { sub: 'bench-reader', roles: ['reporter'] });
       // Histories of equal length come in id order: random articles across the whole table.
       const histories = await longestHistories(url, settings.readArticles);
-      const groups = {
-        api: { pid: api.pid },
-        postgres: { pid: postmaster ?? -1, withChildren: true },
-        bench: { pid: process.pid },
+      const load = {
+        baseUrl: api.baseUrl,
+        token,
+        histories,
+        concurrency: settings.readConcurrency,
+        requests: settings.reads,
+        groups: { api: { pid: api.pid }, postgres: { pid: postmaster ?? -1, withChildren: true }, bench: { pid: process.pid } },
       };
       log(`${settings.reads} current reads, ${settings.readConcurrency} in flight`);
-      current = await timeReads(api.baseUrl, token, histories, settings.readConcurrency, settings.reads, groups, () => undefined);
+      current = await timeReads(load, () => undefined);
       log(`${settings.reads} reads of revision 2`);
-      past = await timeReads(api.baseUrl, token, histories, settings.readConcurrency, settings.reads, groups, () => 2);
+      past = await timeReads(load, () => 2);
     } finally {
       await api.stop();
     }
