@@ -1016,7 +1016,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer; another request under the same key gets 422. */
+                /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer (its status, headers and the article at the revision it answered with, read again: the same JSON value); another request under the same key gets 422. */
                 "Idempotency-Key"?: string;
                 /** @description Echoed, and recorded as the event’s correlation id (up to 200 visible ASCII characters; another value is replaced). */
                 "X-Request-Id"?: string;
@@ -1149,7 +1149,7 @@ export interface operations {
             header?: {
                 /** @description Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match. A find-and-replace, headline or category edit made on an older revision still applies when nothing it touches changed since (its block byte-identical, its `find` landing on the same place; the headline; that category): it is appended at the current revision and answered with `Merged-From`. Otherwise the 412 names what changed under it and who changed it. Publish, withdraw, restore and revert keep the strict rule. */
                 "If-Match"?: string;
-                /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer; another request under the same key gets 422. */
+                /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer (its status, headers and the article at the revision it answered with, read again: the same JSON value); another request under the same key gets 422. */
                 "Idempotency-Key"?: string;
                 /** @description Echoed, and recorded as the event’s correlation id (up to 200 visible ASCII characters; another value is replaced). */
                 "X-Request-Id"?: string;
@@ -1290,7 +1290,7 @@ export interface operations {
             header?: {
                 /** @description Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match. A find-and-replace, headline or category edit made on an older revision still applies when nothing it touches changed since (its block byte-identical, its `find` landing on the same place; the headline; that category): it is appended at the current revision and answered with `Merged-From`. Otherwise the 412 names what changed under it and who changed it. Publish, withdraw, restore and revert keep the strict rule. */
                 "If-Match"?: string;
-                /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer; another request under the same key gets 422. */
+                /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer (its status, headers and the article at the revision it answered with, read again: the same JSON value); another request under the same key gets 422. */
                 "Idempotency-Key"?: string;
                 /** @description Echoed, and recorded as the event’s correlation id (up to 200 visible ASCII characters; another value is replaced). */
                 "X-Request-Id"?: string;
@@ -1448,7 +1448,7 @@ export interface operations {
             header?: {
                 /** @description Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match. A find-and-replace, headline or category edit made on an older revision still applies when nothing it touches changed since (its block byte-identical, its `find` landing on the same place; the headline; that category): it is appended at the current revision and answered with `Merged-From`. Otherwise the 412 names what changed under it and who changed it. Publish, withdraw, restore and revert keep the strict rule. */
                 "If-Match"?: string;
-                /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer; another request under the same key gets 422. */
+                /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer (its status, headers and the article at the revision it answered with, read again: the same JSON value); another request under the same key gets 422. */
                 "Idempotency-Key"?: string;
                 /** @description Echoed, and recorded as the event’s correlation id (up to 200 visible ASCII characters; another value is replaced). */
                 "X-Request-Id"?: string;
@@ -1606,7 +1606,7 @@ export interface operations {
             header?: {
                 /** @description Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match. A find-and-replace, headline or category edit made on an older revision still applies when nothing it touches changed since (its block byte-identical, its `find` landing on the same place; the headline; that category): it is appended at the current revision and answered with `Merged-From`. Otherwise the 412 names what changed under it and who changed it. Publish, withdraw, restore and revert keep the strict rule. */
                 "If-Match"?: string;
-                /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer; another request under the same key gets 422. */
+                /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer (its status, headers and the article at the revision it answered with, read again: the same JSON value); another request under the same key gets 422. */
                 "Idempotency-Key"?: string;
                 /** @description Echoed, and recorded as the event’s correlation id (up to 200 visible ASCII characters; another value is replaced). */
                 "X-Request-Id"?: string;
@@ -1753,7 +1753,7 @@ export interface operations {
             header?: {
                 /** @description Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match. A find-and-replace, headline or category edit made on an older revision still applies when nothing it touches changed since (its block byte-identical, its `find` landing on the same place; the headline; that category): it is appended at the current revision and answered with `Merged-From`. Otherwise the 412 names what changed under it and who changed it. Publish, withdraw, restore and revert keep the strict rule. */
                 "If-Match"?: string;
-                /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer; another request under the same key gets 422. */
+                /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer (its status, headers and the article at the revision it answered with, read again: the same JSON value); another request under the same key gets 422. */
                 "Idempotency-Key"?: string;
                 /** @description Echoed, and recorded as the event’s correlation id (up to 200 visible ASCII characters; another value is replaced). */
                 "X-Request-Id"?: string;
@@ -1894,7 +1894,7 @@ export interface operations {
             header?: {
                 /** @description Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match. A find-and-replace, headline or category edit made on an older revision still applies when nothing it touches changed since (its block byte-identical, its `find` landing on the same place; the headline; that category): it is appended at the current revision and answered with `Merged-From`. Otherwise the 412 names what changed under it and who changed it. Publish, withdraw, restore and revert keep the strict rule. */
                 "If-Match"?: string;
-                /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer; another request under the same key gets 422. */
+                /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer (its status, headers and the article at the revision it answered with, read again: the same JSON value); another request under the same key gets 422. */
                 "Idempotency-Key"?: string;
                 /** @description Echoed, and recorded as the event’s correlation id (up to 200 visible ASCII characters; another value is replaced). */
                 "X-Request-Id"?: string;
@@ -2034,7 +2034,7 @@ export interface operations {
             header?: {
                 /** @description Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match. A find-and-replace, headline or category edit made on an older revision still applies when nothing it touches changed since (its block byte-identical, its `find` landing on the same place; the headline; that category): it is appended at the current revision and answered with `Merged-From`. Otherwise the 412 names what changed under it and who changed it. Publish, withdraw, restore and revert keep the strict rule. */
                 "If-Match"?: string;
-                /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer; another request under the same key gets 422. */
+                /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer (its status, headers and the article at the revision it answered with, read again: the same JSON value); another request under the same key gets 422. */
                 "Idempotency-Key"?: string;
                 /** @description Echoed, and recorded as the event’s correlation id (up to 200 visible ASCII characters; another value is replaced). */
                 "X-Request-Id"?: string;
@@ -2174,7 +2174,7 @@ export interface operations {
             header?: {
                 /** @description Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match. A find-and-replace, headline or category edit made on an older revision still applies when nothing it touches changed since (its block byte-identical, its `find` landing on the same place; the headline; that category): it is appended at the current revision and answered with `Merged-From`. Otherwise the 412 names what changed under it and who changed it. Publish, withdraw, restore and revert keep the strict rule. */
                 "If-Match"?: string;
-                /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer; another request under the same key gets 422. */
+                /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer (its status, headers and the article at the revision it answered with, read again: the same JSON value); another request under the same key gets 422. */
                 "Idempotency-Key"?: string;
                 /** @description Echoed, and recorded as the event’s correlation id (up to 200 visible ASCII characters; another value is replaced). */
                 "X-Request-Id"?: string;
@@ -2315,7 +2315,7 @@ export interface operations {
             header?: {
                 /** @description Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match. A find-and-replace, headline or category edit made on an older revision still applies when nothing it touches changed since (its block byte-identical, its `find` landing on the same place; the headline; that category): it is appended at the current revision and answered with `Merged-From`. Otherwise the 412 names what changed under it and who changed it. Publish, withdraw, restore and revert keep the strict rule. */
                 "If-Match"?: string;
-                /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer; another request under the same key gets 422. */
+                /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer (its status, headers and the article at the revision it answered with, read again: the same JSON value); another request under the same key gets 422. */
                 "Idempotency-Key"?: string;
                 /** @description Echoed, and recorded as the event’s correlation id (up to 200 visible ASCII characters; another value is replaced). */
                 "X-Request-Id"?: string;

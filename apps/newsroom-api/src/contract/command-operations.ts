@@ -18,7 +18,7 @@ const COMMAND_HEADERS: Operation['headers'] = {
   },
   'Idempotency-Key': {
     description:
-      'Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer; another request under the same key gets 422.',
+      'Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer (its status, headers and the article at the revision it answered with, read again: the same JSON value); another request under the same key gets 422.',
     schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$', example: 'fix-chance-2026-12-06' },
   },
   'X-Request-Id': {
