@@ -5,6 +5,7 @@ import { InlineEventHash1795900000000 } from './1795900000000-InlineEventHash';
 import { RevisionActorName1796000000000 } from './1796000000000-RevisionActorName';
 import { HeadlineSearch1796100000000 } from './1796100000000-HeadlineSearch';
 import { ArticleFieldChanges1796200000000 } from './1796200000000-ArticleFieldChanges';
+import { ArticleTerms1796300000000 } from './1796300000000-ArticleTerms';
 
 /** Every migration, oldest first. Listed by hand so that bundling or ESM never loses one to a glob. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   RevisionActorName1796000000000,
   HeadlineSearch1796100000000,
   ArticleFieldChanges1796200000000,
+  ArticleTerms1796300000000,
 ];

@@ -45,7 +45,8 @@ function rowsOf(texts: string[]): ReadModelRows {
   const at = '2024-06-16T18:30:00.123Z';
   const document = { ...emptyArticle(id), revision: 1, headline: pick(0), byline: pick(1), updatedAt: at };
   const rows = emptyRows();
-  rows.articles.push({ id, revision: 1, status: pick(2), category_slugs: texts, updated_at: at, document });
+  rows.articles.push({ id, revision: 1, status: pick(2), updated_at: at, document });
+  rows.terms.push({ article_id: id, revision: 1, headline: pick(10), category_slugs: texts });
   rows.revisions.push({
     article_id: id,
     revision: 1,
@@ -81,10 +82,14 @@ function rowsOf(texts: string[]): ReadModelRows {
 }
 
 /** Every row of one set of tables as PostgreSQL prints it, in key order. */
-async function dump(pool: Pool, tables: { articles: string; revisions: string; corrections: string }): Promise<string[]> {
+async function dump(
+  pool: Pool,
+  tables: { articles: string; terms: string; revisions: string; corrections: string },
+): Promise<string[]> {
   const out: string[] = [];
   for (const [table, key] of [
     [tables.articles, 'id'],
+    [tables.terms, 'article_id'],
     [tables.revisions, 'article_id, revision'],
     [tables.corrections, 'article_id, revision'],
   ]) {
@@ -128,8 +133,10 @@ describe('the rebuild’s COPY writer', () => {
     } finally {
       client.release();
     }
-    const article = await pool.query(`SELECT status, category_slugs, document FROM ${REBUILD_TABLES.articles}`);
-    expect(article.rows).toEqual([{ status: texts[2], category_slugs: texts, document: rows.articles[0].document }]);
+    const article = await pool.query(`SELECT status, document FROM ${REBUILD_TABLES.articles}`);
+    expect(article.rows).toEqual([{ status: texts[2], document: rows.articles[0].document }]);
+    const terms = await pool.query(`SELECT headline, category_slugs FROM ${REBUILD_TABLES.terms}`);
+    expect(terms.rows).toEqual([{ headline: texts[10 % texts.length], category_slugs: texts }]);
     const revisions = await pool.query(
       `SELECT type, actor, actor_name, reason, summary, correlation_id, snapshot FROM ${REBUILD_TABLES.revisions} ORDER BY revision`,
     );
@@ -165,7 +172,7 @@ describe('the rebuild’s COPY writer', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(anyText, { minLength: 1, maxLength: 12 }), async (texts) => {
         await createRebuildTables(pool);
-        await pool.query('TRUNCATE articles, article_revisions, corrections');
+        await pool.query('TRUNCATE articles, article_terms, article_revisions, corrections');
         const rows = rowsOf(texts);
         await writeRows(pool, rows);
         const client = await pool.connect();
@@ -175,10 +182,15 @@ describe('the rebuild’s COPY writer', () => {
           client.release();
         }
         expect(await dump(pool, REBUILD_TABLES)).toEqual(
-          await dump(pool, { articles: 'articles', revisions: 'article_revisions', corrections: 'corrections' }),
+          await dump(pool, {
+            articles: 'articles',
+            terms: 'article_terms',
+            revisions: 'article_revisions',
+            corrections: 'corrections',
+          }),
         );
         const { rows: back } = await pool.query<{ reason: string; slugs: string[] }>(
-          `SELECT r.reason, a.category_slugs AS slugs FROM ${REBUILD_TABLES.revisions} r JOIN ${REBUILD_TABLES.articles} a ON a.id = r.article_id WHERE r.revision = 1`,
+          `SELECT r.reason, t.category_slugs AS slugs FROM ${REBUILD_TABLES.revisions} r JOIN ${REBUILD_TABLES.terms} t ON t.article_id = r.article_id WHERE r.revision = 1`,
         );
         expect(back).toEqual([{ reason: rows.revisions[0].reason, slugs: texts }]);
       }),

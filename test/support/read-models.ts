@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 export async function dumpReadModels(pool: Pool): Promise<string> {
   const tables = [
     ['articles', 'id'],
+    ['article_terms', 'article_id'],
     ['article_revisions', 'article_id, revision'],
     ['article_field_changes', 'article_id, field, revision'],
     ['corrections', 'article_id, revision'],

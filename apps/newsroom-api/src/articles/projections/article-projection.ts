@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { AlongsideWrite } from '@newsroom/event-store';
 import type { InlineProjection, ProjectedChange } from './inline-projection';
-import { type ArticleRow, articleRow, emptyRows, eventRows, type FieldChangeRow, type RevisionRow } from './read-model-rows';
-import { NEWER_ARTICLE_WINS } from './read-model-writer';
+import {
+  type ArticleRow,
+  articleRow,
+  emptyRows,
+  eventRows,
+  type FieldChangeRow,
+  type RevisionRow,
+  type TermsRow,
+  termsRow,
+} from './read-model-rows';
+import { NEWER_ARTICLE_WINS, NEWER_TERMS_WIN } from './read-model-writer';
 
 /**
  * The article's row once the append has written (`appended` has a row). Its columns go as
@@ -10,8 +19,8 @@ import { NEWER_ARTICLE_WINS } from './read-model-writer';
  * order in which a rebuild locks the tables (projection-lock.ts).
  */
 const CREATE_ARTICLE = `
-  INSERT INTO articles AS a (id, revision, status, category_slugs, updated_at, document)
-  SELECT $1, $2, $3, $4::text[], $5, $6::jsonb FROM (SELECT FROM appended LIMIT 1) AS written
+  INSERT INTO articles AS a (id, revision, status, updated_at, document)
+  SELECT $1, $2, $3, $4, $5::jsonb FROM (SELECT FROM appended LIMIT 1) AS written
   ${NEWER_ARTICLE_WINS}`;
 
 /**
@@ -20,9 +29,15 @@ const CREATE_ARTICLE = `
  * and a speculative insertion per command.
  */
 const UPDATE_ARTICLE = `
-  UPDATE articles AS a SET revision = $2, status = $3, category_slugs = $4::text[], updated_at = $5, document = $6::jsonb
+  UPDATE articles AS a SET revision = $2, status = $3, updated_at = $4, document = $5::jsonb
   FROM (SELECT FROM appended LIMIT 1) AS written
   WHERE a.id = $1 AND a.revision < $2`;
+
+/** The article's terms, when the revision changed its headline or a category (or created it). */
+const WRITE_TERMS = `
+  INSERT INTO article_terms AS t (article_id, revision, headline, category_slugs)
+  SELECT $1, $2, $3, $4::text[] FROM (SELECT FROM appended LIMIT 1) AS written
+  ${NEWER_TERMS_WIN}`;
 
 /** One revision's row, with the position and time the append gave its event. */
 const WRITE_REVISION = `
@@ -41,16 +56,17 @@ const WRITE_FIELD_CHANGES = `
   ON CONFLICT DO NOTHING`;
 
 /**
- * The current article, its revisions and the fields each changed, written by the command's append statement. The
+ * The current article, its revisions, the fields each changed and (when they changed) its terms, written by the command's append statement. The
  * corrections feed is left to its follower (CorrectionsFollower).
  */
 @Injectable()
 export class ArticleProjection implements InlineProjection {
   writesFor(change: ProjectedChange): AlongsideWrite[] {
     const rows = emptyRows();
-    eventRows(change.after, change.event, change.raw, rows);
+    const writesTerms = eventRows(change.after, change.event, change.raw, rows);
     const fields = rows.fieldChanges.length === 0 ? [] : [fieldChangesWrite(rows.fieldChanges)];
-    return [articleWrite(articleRow(change.after)), ...rows.revisions.map(revisionWrite), ...fields];
+    const terms = writesTerms ? [termsWrite(termsRow(change.after))] : [];
+    return [articleWrite(articleRow(change.after)), ...rows.revisions.map(revisionWrite), ...fields, ...terms];
   }
 }
 
@@ -62,8 +78,12 @@ function fieldChangesWrite(rows: readonly FieldChangeRow[]): AlongsideWrite {
 function articleWrite(row: ArticleRow): AlongsideWrite {
   return {
     text: row.revision === 1 ? CREATE_ARTICLE : UPDATE_ARTICLE,
-    values: [row.id, row.revision, row.status, row.category_slugs, row.updated_at, JSON.stringify(row.document)],
+    values: [row.id, row.revision, row.status, row.updated_at, JSON.stringify(row.document)],
   };
+}
+
+function termsWrite(row: TermsRow): AlongsideWrite {
+  return { text: WRITE_TERMS, values: [row.article_id, row.revision, row.headline, row.category_slugs] };
 }
 
 function revisionWrite(row: RevisionRow): AlongsideWrite {

@@ -10,6 +10,6 @@ import { SERVED_TABLES } from './read-model-writer';
  * the order a command's statement writes them, so the two never wait for each other in a cycle.
  */
 export async function holdProjectionsExclusive(client: Pick<PoolClient, 'query'>): Promise<void> {
-  const { articles, revisions, fieldChanges, corrections } = SERVED_TABLES;
-  await client.query(`LOCK TABLE ${articles}, ${revisions}, ${fieldChanges}, ${corrections} IN EXCLUSIVE MODE`);
+  const { articles, revisions, fieldChanges, terms, corrections } = SERVED_TABLES;
+  await client.query(`LOCK TABLE ${articles}, ${revisions}, ${fieldChanges}, ${terms}, ${corrections} IN EXCLUSIVE MODE`);
 }

@@ -8,7 +8,6 @@ export interface ArticleRow {
   id: string;
   revision: number;
   status: string;
-  category_slugs: string[];
   updated_at: string;
   document: Article;
 }
@@ -47,15 +46,28 @@ export interface FieldChangeRow {
   revision: number;
 }
 
+/**
+ * What the listing filters an article by besides status and time: its headline and category
+ * slugs, as of `revision`, the last revision that wrote them. Kept apart from the article's row,
+ * which every command rewrites, and written only when one of them changes (see ArticleTerms1796300000000).
+ */
+export interface TermsRow {
+  article_id: string;
+  revision: number;
+  headline: string | null;
+  category_slugs: string[];
+}
+
 export interface ReadModelRows {
   articles: ArticleRow[];
+  terms: TermsRow[];
   revisions: RevisionRow[];
   fieldChanges: FieldChangeRow[];
   corrections: CorrectionRow[];
 }
 
 export function emptyRows(): ReadModelRows {
-  return { articles: [], revisions: [], fieldChanges: [], corrections: [] };
+  return { articles: [], terms: [], revisions: [], fieldChanges: [], corrections: [] };
 }
 
 /**
@@ -64,20 +76,23 @@ export function emptyRows(): ReadModelRows {
  */
 export function rowsFor(before: Article, events: RecordedArticleEvent[], raw: RecordedEvent[], into = emptyRows()): Article {
   let article = before;
+  let termsAt: Article | undefined;
   events.forEach((recorded, index) => {
     article = evolve(article, recorded);
-    eventRows(article, recorded, raw[index], into);
+    if (eventRows(article, recorded, raw[index], into)) termsAt = article;
   });
   into.articles.push(articleRow(article));
+  // As the live projection does: terms only from the last revision that wrote them, if any did.
+  if (termsAt) into.terms.push(termsRow(termsAt));
   return article;
 }
 
 /**
  * The revision row of one event, the fields it changed and, when it published a notice, its feed
  * entry, given the article the event made. For a caller that has folded the event already (a
- * command has).
+ * command has). Answers whether the event writes the article's terms (writesTerms).
  */
-export function eventRows(after: Article, recorded: RecordedArticleEvent, raw: RecordedEvent, into: ReadModelRows): void {
+export function eventRows(after: Article, recorded: RecordedArticleEvent, raw: RecordedEvent, into: ReadModelRows): boolean {
   const meta = raw.metadata;
   const snapshot = recorded.revision === 1 || recorded.revision % SNAPSHOT_EVERY === 0 ? after : null;
   into.revisions.push({
@@ -93,11 +108,13 @@ export function eventRows(after: Article, recorded: RecordedArticleEvent, raw: R
     correlation_id: typeof meta.correlationId === 'string' ? meta.correlationId : null,
     snapshot,
   });
-  for (const field of changeOf(recorded).fields) {
+  const { fields } = changeOf(recorded);
+  for (const field of fields) {
     into.fieldChanges.push({ article_id: after.id, field, revision: recorded.revision });
   }
   const correction = correctionRow(after, recorded.revision, raw.position);
   if (correction) into.corrections.push(correction);
+  return writesTerms(recorded.revision, fields);
 }
 
 /** The feed entry of the notice published at `revision`, if that revision published one. */
@@ -120,8 +137,23 @@ export function articleRow(article: Article): ArticleRow {
     id: article.id,
     revision: article.revision,
     status: article.status,
-    category_slugs: article.categories.map((category) => category.slug),
     updated_at: article.updatedAt ?? new Date(0).toISOString(),
     document: article,
   };
+}
+
+export function termsRow(article: Article): TermsRow {
+  return {
+    article_id: article.id,
+    revision: article.revision,
+    headline: article.headline,
+    category_slugs: article.categories.map((category) => category.slug),
+  };
+}
+
+/** Whether a revision writes the article's terms: it created the article, or changed its headline or a category. */
+export function writesTerms(revision: number, fields: Iterable<string>): boolean {
+  if (revision === 1) return true;
+  for (const field of fields) if (field === 'headline' || field.startsWith('category:')) return true;
+  return false;
 }

@@ -4,6 +4,7 @@ import type { ReadModelRows } from './read-model-rows';
 /** The tables one set of read models lives in: the served ones, or a rebuild's fresh copies. */
 export interface ReadModelTables {
   articles: string;
+  terms: string;
   revisions: string;
   fieldChanges: string;
   corrections: string;
@@ -11,6 +12,7 @@ export interface ReadModelTables {
 
 export const SERVED_TABLES: ReadModelTables = {
   articles: 'articles',
+  terms: 'article_terms',
   revisions: 'article_revisions',
   fieldChanges: 'article_field_changes',
   corrections: 'corrections',
@@ -23,8 +25,14 @@ export const SERVED_TABLES: ReadModelTables = {
  */
 export const NEWER_ARTICLE_WINS = `
   ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, status = excluded.status,
-    category_slugs = excluded.category_slugs, updated_at = excluded.updated_at, document = excluded.document
+    updated_at = excluded.updated_at, document = excluded.document
   WHERE a.revision < excluded.revision`;
+
+/** The same rule for an article's terms: only terms of a later revision replace them. The INSERT names its table `t`. */
+export const NEWER_TERMS_WIN = `
+  ON CONFLICT (article_id) DO UPDATE SET revision = excluded.revision, headline = excluded.headline,
+    category_slugs = excluded.category_slugs
+  WHERE t.revision < excluded.revision`;
 
 /**
  * Writes rows with one statement per table, however many rows: jsonb_populate_recordset turns a
@@ -39,7 +47,13 @@ export async function writeRows(
   if (rows.articles.length > 0) {
     await client.query(
       `INSERT INTO ${tables.articles} AS a SELECT * FROM jsonb_populate_recordset(NULL::${tables.articles}, $1::jsonb) ${NEWER_ARTICLE_WINS}`,
-      [JSON.stringify(latestPerArticle(rows.articles))],
+      [JSON.stringify(latestPerArticle(rows.articles, (row) => row.id))],
+    );
+  }
+  if (rows.terms.length > 0) {
+    await client.query(
+      `INSERT INTO ${tables.terms} AS t SELECT * FROM jsonb_populate_recordset(NULL::${tables.terms}, $1::jsonb) ${NEWER_TERMS_WIN}`,
+      [JSON.stringify(latestPerArticle(rows.terms, (row) => row.article_id))],
     );
   }
   if (rows.revisions.length > 0) {
@@ -63,8 +77,8 @@ export async function writeRows(
 }
 
 /** ON CONFLICT cannot touch one row twice in a statement: keep each article's last state only. */
-function latestPerArticle<T extends { id: string; revision: number }>(rows: T[]): T[] {
+function latestPerArticle<T extends { revision: number }>(rows: T[], articleOf: (row: T) => string): T[] {
   const latest = new Map<string, T>();
-  for (const row of rows) if ((latest.get(row.id)?.revision ?? 0) < row.revision) latest.set(row.id, row);
+  for (const row of rows) if ((latest.get(articleOf(row))?.revision ?? 0) < row.revision) latest.set(articleOf(row), row);
   return [...latest.values()];
 }

@@ -4,7 +4,15 @@ import type { ClientBase } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { ReadModelRows } from '../read-model-rows';
 import type { ReadModelTables } from '../read-model-writer';
-import { ARTICLE_LAYOUT, type CopyLayout, copyLines, CORRECTION_LAYOUT, FIELD_CHANGE_LAYOUT, REVISION_LAYOUT } from './copy-text';
+import {
+  ARTICLE_LAYOUT,
+  type CopyLayout,
+  copyLines,
+  CORRECTION_LAYOUT,
+  FIELD_CHANGE_LAYOUT,
+  REVISION_LAYOUT,
+  TERMS_LAYOUT,
+} from './copy-text';
 
 /**
  * Writes rows with one COPY per table, COPY being PostgreSQL's fastest way in. Plain inserts,
@@ -14,6 +22,7 @@ import { ARTICLE_LAYOUT, type CopyLayout, copyLines, CORRECTION_LAYOUT, FIELD_CH
 export async function copyRows(client: ClientBase, rows: ReadModelRows, tables: ReadModelTables): Promise<void> {
   await copyInto(client, tables.revisions, REVISION_LAYOUT, rows.revisions);
   await copyInto(client, tables.articles, ARTICLE_LAYOUT, rows.articles);
+  await copyInto(client, tables.terms, TERMS_LAYOUT, rows.terms);
   await copyInto(client, tables.fieldChanges, FIELD_CHANGE_LAYOUT, rows.fieldChanges);
   await copyInto(client, tables.corrections, CORRECTION_LAYOUT, rows.corrections);
 }

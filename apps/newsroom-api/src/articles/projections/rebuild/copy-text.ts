@@ -1,4 +1,4 @@
-import type { ArticleRow, CorrectionRow, FieldChangeRow, RevisionRow } from '../read-model-rows';
+import type { ArticleRow, CorrectionRow, FieldChangeRow, RevisionRow, TermsRow } from '../read-model-rows';
 
 /**
  * Read-model rows in COPY's text format: one line per row, tab between columns, `\N` for NULL.
@@ -39,9 +39,13 @@ export function copyTextArray(values: readonly string[]): string {
 // Ids, numbers and ISO timestamps never hold a special character: they go in as they are.
 
 export const ARTICLE_LAYOUT: CopyLayout<ArticleRow> = {
-  columns: 'id, revision, status, category_slugs, updated_at, document',
-  line: (r) =>
-    `${r.id}\t${r.revision}\t${copyText(r.status)}\t${copyTextArray(r.category_slugs)}\t${r.updated_at}\t${copyJson(r.document)}\n`,
+  columns: 'id, revision, status, updated_at, document',
+  line: (r) => `${r.id}\t${r.revision}\t${copyText(r.status)}\t${r.updated_at}\t${copyJson(r.document)}\n`,
+};
+
+export const TERMS_LAYOUT: CopyLayout<TermsRow> = {
+  columns: 'article_id, revision, headline, category_slugs',
+  line: (r) => `${r.article_id}\t${r.revision}\t${copyText(r.headline)}\t${copyTextArray(r.category_slugs)}\n`,
 };
 
 export const REVISION_LAYOUT: CopyLayout<RevisionRow> = {

@@ -4,6 +4,7 @@ import { type ReadModelTables, SERVED_TABLES } from '../read-model-writer';
 /** A rebuild fills copies named `<table>_rebuild`; leftovers of a killed run are dropped first. */
 export const REBUILD_TABLES: ReadModelTables = {
   articles: `${SERVED_TABLES.articles}_rebuild`,
+  terms: `${SERVED_TABLES.terms}_rebuild`,
   revisions: `${SERVED_TABLES.revisions}_rebuild`,
   fieldChanges: `${SERVED_TABLES.fieldChanges}_rebuild`,
   corrections: `${SERVED_TABLES.corrections}_rebuild`,
