@@ -228,6 +228,22 @@ describe('the provider’s key rotation and outages', () => {
     expect((await list(before)).status).toBe(200);
   });
 
+  it.each(['PS256', 'ES256', 'EdDSA'] as const)(
+    'accepts tokens the provider signs with %s once it publishes such a key',
+    async (alg) => {
+      await provider.rotate(`${alg}-key`, alg);
+      provider.accessTokenAlgorithm = alg;
+      try {
+        const token = await provider.token('desk-editor');
+        expect(JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString())).toMatchObject({ alg, kid: `${alg}-key` });
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        expect((await list(token)).status).toBe(200);
+      } finally {
+        provider.accessTokenAlgorithm = 'RS256';
+      }
+    },
+  );
+
   it('when the provider stops: tokens with cached keys still pass, an unknown kid is a 401 within a second', async () => {
     const cached = await provider.token('desk-reporter');
     const unseen = await provider.token('desk-auditor');

@@ -34,9 +34,12 @@ export interface SigningKey {
   jwk: JWK;
 }
 
-export async function signingKey(kid: string): Promise<SigningKey> {
-  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-  const jwk = { ...(await exportJWK(privateKey)), kid, alg: 'RS256', use: 'sig' };
+/** The algorithms the API accepts from a provider (identity settings' allow-list). */
+export type ProviderAlgorithm = 'RS256' | 'PS256' | 'ES256' | 'EdDSA';
+
+export async function signingKey(kid: string, alg: ProviderAlgorithm = 'RS256'): Promise<SigningKey> {
+  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
+  const jwk = { ...(await exportJWK(privateKey)), kid, alg, use: 'sig' };
   return { kid, privateKey, publicPem: await exportSPKI(publicKey), jwk };
 }
 
@@ -52,6 +55,8 @@ export class TestProvider {
   keys: SigningKey[] = [];
   /** Seconds the next access tokens live (read as each is issued). */
   accessTokenTTL = 600;
+  /** The algorithm the provider signs access tokens with; publish a key for it first (rotate). */
+  accessTokenAlgorithm: ProviderAlgorithm = 'RS256';
   /** Leave `expires_in` out of token responses (RFC 6749 only recommends it): the client learns of expiry by a 401. */
   omitExpiresIn = false;
   private readonly deskRedirectUris: string[] = [];
@@ -78,8 +83,8 @@ export class TestProvider {
   }
 
   /** A new signing key; the previous ones stay published, as during a real rotation. */
-  async rotate(kid: string): Promise<SigningKey> {
-    const key = await signingKey(kid);
+  async rotate(kid: string, alg: ProviderAlgorithm = 'RS256'): Promise<SigningKey> {
+    const key = await signingKey(kid, alg);
     this.keys = [key, ...this.keys];
     this.configure();
     return key;
@@ -170,7 +175,7 @@ export class TestProvider {
             scope: 'newsroom',
             audience: resourceIndicator,
             accessTokenFormat: 'jwt',
-            jwt: { sign: { alg: 'RS256' } },
+            jwt: { sign: { alg: this.accessTokenAlgorithm } },
           }),
         },
       },
