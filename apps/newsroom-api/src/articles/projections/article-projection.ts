@@ -39,21 +39,25 @@ const WRITE_TERMS = `
   SELECT $1, $2, $3, $4::text[] FROM (SELECT FROM appended LIMIT 1) AS written
   ${NEWER_TERMS_WIN}`;
 
-/** One revision's row, with the position and time the append gave its event. */
+/**
+ * One revision's row, with the position and time the append gave its event. A plain INSERT: the
+ * append has just created the revision (events are unique by stream and revision), so no row of
+ * it can exist, and one that did would be a fault to fail on, not to skip. ON CONFLICT would cost
+ * a speculative insertion, an index probe and one more WAL record per command.
+ */
 const WRITE_REVISION = `
   INSERT INTO article_revisions (article_id, revision, type, actor, actor_name, reason, recorded_at, summary, position, correlation_id, snapshot)
   SELECT $1, appended.revision, $3, $4, $9, $5, appended.recorded_at, $6, appended.position, $7, $8::jsonb
-  FROM appended WHERE appended.revision = $2
-  ON CONFLICT DO NOTHING`;
+  FROM appended WHERE appended.revision = $2`;
 
 /**
- * The content fields the revision changed, one row each, from one array parameter. Written after
- * the revision, in the order of the rebuild's lock (projection-lock.ts).
+ * The content fields the revision changed, one row each, from one array parameter (a plain
+ * INSERT, as for the revision). Written after the revision, in the order of the rebuild's lock
+ * (projection-lock.ts).
  */
 const WRITE_FIELD_CHANGES = `
   INSERT INTO article_field_changes (article_id, field, revision)
-  SELECT $1, field, appended.revision FROM appended, unnest($3::text[]) AS field WHERE appended.revision = $2
-  ON CONFLICT DO NOTHING`;
+  SELECT $1, field, appended.revision FROM appended, unnest($3::text[]) AS field WHERE appended.revision = $2`;
 
 /**
  * The current article, its revisions, the fields each changed and (when they changed) its terms, written by the command's append statement. The
