@@ -18,6 +18,7 @@ import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { ContractGuard } from './http/contract.guard';
 import { ActorRateLimitGuard, AddressRateLimitGuard } from './rate-limit/rate-limit.guards';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { ReplicasModule } from './replicas/replicas.module';
 
 @Module({})
 export class AppModule {
@@ -33,6 +34,7 @@ export class AppModule {
           retryDelay: 1000,
         }),
         CqrsModule.forRoot(),
+        ReplicasModule.forSettings(config.replicas),
         EventStoreModule,
         HealthModule,
         ArticlesModule,

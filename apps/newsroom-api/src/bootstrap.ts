@@ -33,7 +33,16 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   if (config.corsOrigins.length > 0)
     app.enableCors({
       origin: config.corsOrigins,
-      exposedHeaders: ['ETag', 'Location', 'Idempotent-Replayed', 'Merged-From', 'X-Request-Id', 'Retry-After'],
+      exposedHeaders: [
+        'ETag',
+        'Location',
+        'Idempotent-Replayed',
+        'Merged-From',
+        'X-Request-Id',
+        'Retry-After',
+        'Consistency-Token',
+        'Served-By',
+      ],
     });
   app.use(answerUnservedMethods(app));
   mountDesk(app, config.deskDir);

@@ -8,6 +8,7 @@ import { createApp } from './bootstrap';
 import { loadIdentitySettings } from './config/identity-settings';
 import { prepareRuntime } from './config/runtime';
 import { loadSettings } from './config/settings';
+import { loadReplicaSettings } from './replicas/replica-settings';
 import { resolveLogFormat } from './logging/log-format';
 import { logOutput } from './logging/log-output';
 import { startupBanner } from './logging/startup-banner';
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   // finish: the API handles its stop signals itself (stop-on-signals.ts).
   handOverExitSignals();
   const settings = loadSettings();
+  const replicas = loadReplicaSettings();
   // Before anything starts: a wrong identity setting (OIDC_*, JWT_SECRETS, TOKEN_MAX_LIFETIME) stops here.
   const identity = loadIdentitySettings();
   // Readable lines on a terminal, JSON lines elsewhere (or as LOG_FORMAT says).
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
     localSignIn: runtime.embedded,
     identity,
     metricsToken: settings.metricsToken,
+    replicas,
   });
   // Before listening: from the first request on, a signal stops the API gracefully, and once
   // "listening" is printed SIGUSR2 is already ignored.

@@ -707,6 +707,20 @@ export interface components {
                 /** @description Events the corrections feed has not handled yet; null when the database is down. */
                 lag: number | null;
             };
+            /** @description Only with DATABASE_REPLICA_URLS: each replica as the last probe (every 100 ms) saw it. */
+            replicas?: {
+                /** @description replica-N: the N-th of DATABASE_REPLICA_URLS */
+                name: string;
+                /**
+                 * @description up: serves reads; lagging: further behind than REPLICA_MAX_LAG_MS; down: unreachable or not a standby
+                 * @enum {string}
+                 */
+                state: "up" | "lagging" | "down";
+                /** @description Milliseconds since the primary last stood where this replica has replayed to (near 0 on an idle primary); null when down */
+                lagMs: number | null;
+                /** @description pg_last_wal_replay_lsn() at the last probe; null when down */
+                replayLsn: string | null;
+            }[];
         };
         /** @description RFC 9457 problem details; validation failures list each field in errors[]. */
         Problem: {
@@ -951,6 +965,8 @@ export interface operations {
             header?: {
                 /** @description Echoed on the answer (up to 200 visible ASCII characters; another value is replaced). */
                 "X-Request-Id"?: string;
+                /** @description A command answer’s Consistency-Token: a replica serves the read only once it has replayed that far (waiting up to REPLICA_WAIT_MS), else the primary does. Malformed: 400. */
+                "Consistency-Token"?: string;
             };
             path?: never;
             cookie?: never;
@@ -962,6 +978,8 @@ export interface operations {
                 headers: {
                     /** @description The request’s id */
                     "X-Request-Id"?: string;
+                    /** @description With DATABASE_REPLICA_URLS: who answered, `primary` or `replica-N` (the N-th of DATABASE_REPLICA_URLS). Without a token a replica serves only within REPLICA_MAX_LAG_MS of the primary. */
+                    "Served-By"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1057,6 +1075,8 @@ export interface operations {
                     "X-Request-Id"?: string;
                     /** @description The new article’s path */
                     Location?: string;
+                    /** @description With DATABASE_REPLICA_URLS: the primary’s WAL position (pg_lsn) once the command had committed. Send it back on a GET to read at least this write. */
+                    "Consistency-Token"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1180,6 +1200,8 @@ export interface operations {
                     "X-Request-Id"?: string;
                     /** @description The revision If-Match named, when the edit was made on it and merged onto later changes that did not touch it (a replay repeats it) */
                     "Merged-From"?: string;
+                    /** @description With DATABASE_REPLICA_URLS: the primary’s WAL position (pg_lsn) once the command had committed. Send it back on a GET to read at least this write. */
+                    "Consistency-Token"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1338,6 +1360,8 @@ export interface operations {
                     "X-Request-Id"?: string;
                     /** @description The revision If-Match named, when the edit was made on it and merged onto later changes that did not touch it (a replay repeats it) */
                     "Merged-From"?: string;
+                    /** @description With DATABASE_REPLICA_URLS: the primary’s WAL position (pg_lsn) once the command had committed. Send it back on a GET to read at least this write. */
+                    "Consistency-Token"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1496,6 +1520,8 @@ export interface operations {
                     "X-Request-Id"?: string;
                     /** @description The revision If-Match named, when the edit was made on it and merged onto later changes that did not touch it (a replay repeats it) */
                     "Merged-From"?: string;
+                    /** @description With DATABASE_REPLICA_URLS: the primary’s WAL position (pg_lsn) once the command had committed. Send it back on a GET to read at least this write. */
+                    "Consistency-Token"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1643,6 +1669,8 @@ export interface operations {
                     "X-Request-Id"?: string;
                     /** @description The revision If-Match named, when the edit was made on it and merged onto later changes that did not touch it (a replay repeats it) */
                     "Merged-From"?: string;
+                    /** @description With DATABASE_REPLICA_URLS: the primary’s WAL position (pg_lsn) once the command had committed. Send it back on a GET to read at least this write. */
+                    "Consistency-Token"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1784,6 +1812,8 @@ export interface operations {
                     "X-Request-Id"?: string;
                     /** @description The revision If-Match named, when the edit was made on it and merged onto later changes that did not touch it (a replay repeats it) */
                     "Merged-From"?: string;
+                    /** @description With DATABASE_REPLICA_URLS: the primary’s WAL position (pg_lsn) once the command had committed. Send it back on a GET to read at least this write. */
+                    "Consistency-Token"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1924,6 +1954,8 @@ export interface operations {
                     "X-Request-Id"?: string;
                     /** @description The revision If-Match named, when the edit was made on it and merged onto later changes that did not touch it (a replay repeats it) */
                     "Merged-From"?: string;
+                    /** @description With DATABASE_REPLICA_URLS: the primary’s WAL position (pg_lsn) once the command had committed. Send it back on a GET to read at least this write. */
+                    "Consistency-Token"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2064,6 +2096,8 @@ export interface operations {
                     "X-Request-Id"?: string;
                     /** @description The revision If-Match named, when the edit was made on it and merged onto later changes that did not touch it (a replay repeats it) */
                     "Merged-From"?: string;
+                    /** @description With DATABASE_REPLICA_URLS: the primary’s WAL position (pg_lsn) once the command had committed. Send it back on a GET to read at least this write. */
+                    "Consistency-Token"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2205,6 +2239,8 @@ export interface operations {
                     "X-Request-Id"?: string;
                     /** @description The revision If-Match named, when the edit was made on it and merged onto later changes that did not touch it (a replay repeats it) */
                     "Merged-From"?: string;
+                    /** @description With DATABASE_REPLICA_URLS: the primary’s WAL position (pg_lsn) once the command had committed. Send it back on a GET to read at least this write. */
+                    "Consistency-Token"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2346,6 +2382,8 @@ export interface operations {
                     "X-Request-Id"?: string;
                     /** @description The revision If-Match named, when the edit was made on it and merged onto later changes that did not touch it (a replay repeats it) */
                     "Merged-From"?: string;
+                    /** @description With DATABASE_REPLICA_URLS: the primary’s WAL position (pg_lsn) once the command had committed. Send it back on a GET to read at least this write. */
+                    "Consistency-Token"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2470,6 +2508,8 @@ export interface operations {
             header?: {
                 /** @description Echoed on the answer (up to 200 visible ASCII characters; another value is replaced). */
                 "X-Request-Id"?: string;
+                /** @description A command answer’s Consistency-Token: a replica serves the read only once it has replayed that far (waiting up to REPLICA_WAIT_MS), else the primary does. Malformed: 400. */
+                "Consistency-Token"?: string;
             };
             path: {
                 id: string;
@@ -2485,6 +2525,8 @@ export interface operations {
                     "X-Request-Id"?: string;
                     /** @description The revision shown, quoted: send it back as If-Match */
                     ETag?: string;
+                    /** @description With DATABASE_REPLICA_URLS: who answered, `primary` or `replica-N` (the N-th of DATABASE_REPLICA_URLS). Without a token a replica serves only within REPLICA_MAX_LAG_MS of the primary. */
+                    "Served-By"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2565,6 +2607,8 @@ export interface operations {
             header?: {
                 /** @description Echoed on the answer (up to 200 visible ASCII characters; another value is replaced). */
                 "X-Request-Id"?: string;
+                /** @description A command answer’s Consistency-Token: a replica serves the read only once it has replayed that far (waiting up to REPLICA_WAIT_MS), else the primary does. Malformed: 400. */
+                "Consistency-Token"?: string;
             };
             path: {
                 id: string;
@@ -2578,6 +2622,8 @@ export interface operations {
                 headers: {
                     /** @description The request’s id */
                     "X-Request-Id"?: string;
+                    /** @description With DATABASE_REPLICA_URLS: who answered, `primary` or `replica-N` (the N-th of DATABASE_REPLICA_URLS). Without a token a replica serves only within REPLICA_MAX_LAG_MS of the primary. */
+                    "Served-By"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2643,6 +2689,8 @@ export interface operations {
             header?: {
                 /** @description Echoed on the answer (up to 200 visible ASCII characters; another value is replaced). */
                 "X-Request-Id"?: string;
+                /** @description A command answer’s Consistency-Token: a replica serves the read only once it has replayed that far (waiting up to REPLICA_WAIT_MS), else the primary does. Malformed: 400. */
+                "Consistency-Token"?: string;
             };
             path: {
                 id: string;
@@ -2659,6 +2707,8 @@ export interface operations {
                     "X-Request-Id"?: string;
                     /** @description The revision shown, quoted: send it back as If-Match */
                     ETag?: string;
+                    /** @description With DATABASE_REPLICA_URLS: who answered, `primary` or `replica-N` (the N-th of DATABASE_REPLICA_URLS). Without a token a replica serves only within REPLICA_MAX_LAG_MS of the primary. */
+                    "Served-By"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2727,6 +2777,8 @@ export interface operations {
             header?: {
                 /** @description Echoed on the answer (up to 200 visible ASCII characters; another value is replaced). */
                 "X-Request-Id"?: string;
+                /** @description A command answer’s Consistency-Token: a replica serves the read only once it has replayed that far (waiting up to REPLICA_WAIT_MS), else the primary does. Malformed: 400. */
+                "Consistency-Token"?: string;
             };
             path: {
                 id: string;
@@ -2740,6 +2792,8 @@ export interface operations {
                 headers: {
                     /** @description The request’s id */
                     "X-Request-Id"?: string;
+                    /** @description With DATABASE_REPLICA_URLS: who answered, `primary` or `replica-N` (the N-th of DATABASE_REPLICA_URLS). Without a token a replica serves only within REPLICA_MAX_LAG_MS of the primary. */
+                    "Served-By"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2805,6 +2859,8 @@ export interface operations {
             header?: {
                 /** @description Echoed on the answer (up to 200 visible ASCII characters; another value is replaced). */
                 "X-Request-Id"?: string;
+                /** @description A command answer’s Consistency-Token: a replica serves the read only once it has replayed that far (waiting up to REPLICA_WAIT_MS), else the primary does. Malformed: 400. */
+                "Consistency-Token"?: string;
             };
             path: {
                 id: string;
@@ -2818,6 +2874,8 @@ export interface operations {
                 headers: {
                     /** @description The request’s id */
                     "X-Request-Id"?: string;
+                    /** @description With DATABASE_REPLICA_URLS: who answered, `primary` or `replica-N` (the N-th of DATABASE_REPLICA_URLS). Without a token a replica serves only within REPLICA_MAX_LAG_MS of the primary. */
+                    "Served-By"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2895,6 +2953,8 @@ export interface operations {
             header?: {
                 /** @description Echoed on the answer (up to 200 visible ASCII characters; another value is replaced). */
                 "X-Request-Id"?: string;
+                /** @description A command answer’s Consistency-Token: a replica serves the read only once it has replayed that far (waiting up to REPLICA_WAIT_MS), else the primary does. Malformed: 400. */
+                "Consistency-Token"?: string;
             };
             path: {
                 id: string;
@@ -2908,6 +2968,8 @@ export interface operations {
                 headers: {
                     /** @description The request’s id */
                     "X-Request-Id"?: string;
+                    /** @description With DATABASE_REPLICA_URLS: who answered, `primary` or `replica-N` (the N-th of DATABASE_REPLICA_URLS). Without a token a replica serves only within REPLICA_MAX_LAG_MS of the primary. */
+                    "Served-By"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2985,6 +3047,8 @@ export interface operations {
             header?: {
                 /** @description Echoed on the answer (up to 200 visible ASCII characters; another value is replaced). */
                 "X-Request-Id"?: string;
+                /** @description A command answer’s Consistency-Token: a replica serves the read only once it has replayed that far (waiting up to REPLICA_WAIT_MS), else the primary does. Malformed: 400. */
+                "Consistency-Token"?: string;
             };
             path?: never;
             cookie?: never;
@@ -2996,6 +3060,8 @@ export interface operations {
                 headers: {
                     /** @description The request’s id */
                     "X-Request-Id"?: string;
+                    /** @description With DATABASE_REPLICA_URLS: who answered, `primary` or `replica-N` (the N-th of DATABASE_REPLICA_URLS). Without a token a replica serves only within REPLICA_MAX_LAG_MS of the primary. */
+                    "Served-By"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3096,6 +3162,8 @@ export interface operations {
             header?: {
                 /** @description Echoed on the answer (up to 200 visible ASCII characters; another value is replaced). */
                 "X-Request-Id"?: string;
+                /** @description A command answer’s Consistency-Token: a replica serves the read only once it has replayed that far (waiting up to REPLICA_WAIT_MS), else the primary does. Malformed: 400. */
+                "Consistency-Token"?: string;
             };
             path?: never;
             cookie?: never;
@@ -3107,6 +3175,8 @@ export interface operations {
                 headers: {
                     /** @description The request’s id */
                     "X-Request-Id"?: string;
+                    /** @description With DATABASE_REPLICA_URLS: who answered, `primary` or `replica-N` (the N-th of DATABASE_REPLICA_URLS). Without a token a replica serves only within REPLICA_MAX_LAG_MS of the primary. */
+                    "Served-By"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3165,6 +3235,8 @@ export interface operations {
             header?: {
                 /** @description Echoed on the answer (up to 200 visible ASCII characters; another value is replaced). */
                 "X-Request-Id"?: string;
+                /** @description A command answer’s Consistency-Token: a replica serves the read only once it has replayed that far (waiting up to REPLICA_WAIT_MS), else the primary does. Malformed: 400. */
+                "Consistency-Token"?: string;
             };
             path: {
                 id: string;
@@ -3178,6 +3250,8 @@ export interface operations {
                 headers: {
                     /** @description The request’s id */
                     "X-Request-Id"?: string;
+                    /** @description With DATABASE_REPLICA_URLS: who answered, `primary` or `replica-N` (the N-th of DATABASE_REPLICA_URLS). Without a token a replica serves only within REPLICA_MAX_LAG_MS of the primary. */
+                    "Served-By"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3248,6 +3322,8 @@ export interface operations {
             header?: {
                 /** @description Echoed on the answer (up to 200 visible ASCII characters; another value is replaced). */
                 "X-Request-Id"?: string;
+                /** @description A command answer’s Consistency-Token: a replica serves the read only once it has replayed that far (waiting up to REPLICA_WAIT_MS), else the primary does. Malformed: 400. */
+                "Consistency-Token"?: string;
             };
             path: {
                 id: string;
@@ -3263,6 +3339,8 @@ export interface operations {
                     "X-Request-Id"?: string;
                     /** @description The revision shown, quoted: send it back as If-Match */
                     ETag?: string;
+                    /** @description With DATABASE_REPLICA_URLS: who answered, `primary` or `replica-N` (the N-th of DATABASE_REPLICA_URLS). Without a token a replica serves only within REPLICA_MAX_LAG_MS of the primary. */
+                    "Served-By"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3333,6 +3411,8 @@ export interface operations {
             header?: {
                 /** @description Echoed on the answer (up to 200 visible ASCII characters; another value is replaced). */
                 "X-Request-Id"?: string;
+                /** @description A command answer’s Consistency-Token: a replica serves the read only once it has replayed that far (waiting up to REPLICA_WAIT_MS), else the primary does. Malformed: 400. */
+                "Consistency-Token"?: string;
             };
             path: {
                 id: string;
@@ -3348,6 +3428,8 @@ export interface operations {
                     "X-Request-Id"?: string;
                     /** @description The revision shown, quoted: send it back as If-Match */
                     ETag?: string;
+                    /** @description With DATABASE_REPLICA_URLS: who answered, `primary` or `replica-N` (the N-th of DATABASE_REPLICA_URLS). Without a token a replica serves only within REPLICA_MAX_LAG_MS of the primary. */
+                    "Served-By"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3416,6 +3498,8 @@ export interface operations {
             header?: {
                 /** @description Echoed on the answer (up to 200 visible ASCII characters; another value is replaced). */
                 "X-Request-Id"?: string;
+                /** @description A command answer’s Consistency-Token: a replica serves the read only once it has replayed that far (waiting up to REPLICA_WAIT_MS), else the primary does. Malformed: 400. */
+                "Consistency-Token"?: string;
             };
             path?: never;
             cookie?: never;
@@ -3427,6 +3511,8 @@ export interface operations {
                 headers: {
                     /** @description The request’s id */
                     "X-Request-Id"?: string;
+                    /** @description With DATABASE_REPLICA_URLS: who answered, `primary` or `replica-N` (the N-th of DATABASE_REPLICA_URLS). Without a token a replica serves only within REPLICA_MAX_LAG_MS of the primary. */
+                    "Served-By"?: string;
                     [name: string]: unknown;
                 };
                 content: {

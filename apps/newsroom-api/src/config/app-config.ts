@@ -1,3 +1,4 @@
+import type { ReplicaSettings } from '../replicas/replica-settings';
 import type { IdentitySettings } from './identity-settings';
 import type { Settings } from './settings';
 
@@ -26,6 +27,8 @@ export interface AppConfig {
   identity?: IdentitySettings;
   /** GET /metrics answers to this bearer token; unset, the route is not mounted (404). */
   metricsToken?: string;
+  /** DATABASE_REPLICA_URLS and its bounds; unset or no URLs: every query goes to the primary. */
+  replicas?: ReplicaSettings;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -177,6 +177,27 @@ const Health = object(
       },
       ['lag'],
     ),
+    replicas: arrayOf(
+      object(
+        {
+          name: { type: 'string', pattern: '^replica-[0-9]+$', description: 'replica-N: the N-th of DATABASE_REPLICA_URLS' },
+          state: {
+            type: 'string',
+            enum: ['up', 'lagging', 'down'],
+            description: 'up: serves reads; lagging: further behind than REPLICA_MAX_LAG_MS; down: unreachable or not a standby',
+          },
+          lagMs: nullable({
+            type: 'integer',
+            minimum: 0,
+            description:
+              'Milliseconds since the primary last stood where this replica has replayed to (near 0 on an idle primary); null when down',
+          }),
+          replayLsn: nullable({ type: 'string', description: 'pg_last_wal_replay_lsn() at the last probe; null when down' }),
+        },
+        ['name', 'state', 'lagMs', 'replayLsn'],
+      ),
+      { description: 'Only with DATABASE_REPLICA_URLS: each replica as the last probe (every 100 ms) saw it.' },
+    ),
   },
   ['status', 'database', 'projections'],
 );

@@ -5,6 +5,7 @@ import { FEED_OPERATIONS } from './feed-operations';
 import { METRICS_OPERATIONS } from './metrics-operations';
 import type { Operation } from './operation';
 import { READ_OPERATIONS } from './read-operations';
+import { withReplicaHeaders } from './replica-headers';
 import { SESSION_OPERATIONS } from './session-operations';
 
 /** The whole HTTP surface of API.md, one entry per route. */
@@ -16,7 +17,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...FEED_OPERATIONS,
   ...SESSION_OPERATIONS,
   ...METRICS_OPERATIONS,
-];
+].map(withReplicaHeaders);
 
 export function operationById(operationId: string): Operation {
   const operation = OPERATIONS.find((candidate) => candidate.operationId === operationId);

@@ -1,4 +1,6 @@
 import { Global, Module } from '@nestjs/common';
+import { ReplicaSet } from '../replicas/replica-set';
+import { routedPool } from '../replicas/read-routing';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { poolOf } from '@newsroom/database';
@@ -14,7 +16,13 @@ import { TimedEventStore } from '../metrics/timed-event-store';
 @Global()
 @Module({
   providers: [
-    { provide: Pool, inject: [DataSource], useFactory: poolOf },
+    {
+      provide: Pool,
+      // With replicas, a GET's reads go to the replica chosen for it (read-routing.ts); without, the pool as it is.
+      inject: [DataSource, { token: ReplicaSet, optional: true }],
+      useFactory: (dataSource: DataSource, replicas?: ReplicaSet | null) =>
+        replicas ? routedPool(poolOf(dataSource)) : poolOf(dataSource),
+    },
     {
       provide: EventStore,
       // With metrics on, every append is timed (newsroom_event_append_duration_seconds).

@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { ArticleError } from '@newsroom/articles';
-import { poolOf } from '@newsroom/database';
 import { type StreamAudit, verifyStream } from '@newsroom/event-store';
-import { DataSource } from 'typeorm';
+import { Pool } from 'pg';
 import { streamIdOf } from '../article-stream';
 
 /** Whether an article's stored events still hash to the chain they were written with. */
 @Injectable()
 export class ArticleAudit {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly pool: Pool) {}
 
   async verify(id: string): Promise<StreamAudit> {
-    const audit = await verifyStream(poolOf(this.dataSource), streamIdOf(id));
+    const audit = await verifyStream(this.pool, streamIdOf(id));
     if (audit.revisions === 0) throw new ArticleError('ArticleNotFound', `No article has the id ${id}.`);
     return audit;
   }

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { Pool } from 'pg';
+import { ReplicaSet } from '../../replicas/replica-set';
 import { CorrectionsFollower } from '../projections/corrections-follower';
 import type { Page } from './article-history';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -19,12 +20,16 @@ export class CorrectionsFeed {
   constructor(
     private readonly pool: Pool,
     private readonly follower: CorrectionsFollower,
+    @Optional() private readonly replicas?: ReplicaSet,
   ) {}
 
   async page(limit = 20, cursor?: string): Promise<Page<CorrectionEntry>> {
     // The feed is filled after the commands commit; a reader still sees every notice published
     // before it asked.
     await this.follower.catchUp();
+    // The follower wrote them on the primary after the commands committed: a replica serving
+    // this read must have replayed that far too (a Consistency-Token alone does not cover them).
+    await this.replicas?.readAfterPrimary();
     const [recordedAt, position] = decodeCursor(cursor, ['time', 'position']) ?? [null, null];
     const { rows } = await this.pool.query<CorrectionEntry & { position: string; recorded: Date }>(
       `SELECT article_id AS "articleId", revision, headline, kind, text, recorded_at AS recorded, position,
