@@ -34,7 +34,7 @@ export type RunningApi = ApiChild;
  * The compiled API in a process of its own, logging at warn, so that a log line per request is
  * not what is measured.
  */
-export function startApi(databaseUrl: string, jwtSecret: string): Promise<RunningApi> {
+export function startApi(databaseUrl: string, jwtSecret: string, env: Record<string, string> = {}): Promise<RunningApi> {
   assertBuilt();
-  return startApiChild({ entry: API_ENTRY, databaseUrl, jwtSecret, logLevel: 'warn' });
+  return startApiChild({ entry: API_ENTRY, databaseUrl, jwtSecret, logLevel: 'warn', env });
 }

@@ -12,6 +12,7 @@ import { markFollowersCaughtUp } from '../projections/read-models-check';
 import { growLog } from './grow';
 import { measureSize } from './measure-size';
 import { printReport, type ScaleStep } from './report';
+import { measureReplicaOffload, offloadTable } from './replica-offload';
 import { loadScaleBenchSettings } from './settings';
 
 const log = benchLogger('bench:scale');
@@ -29,6 +30,12 @@ async function main(): Promise<void> {
     buildApp(log);
   }
   assertBuilt();
+  if (settings.offloadReads > 0) {
+    // First, on a primary and standby of its own: the sizes' database is not replicated.
+    const runs = await measureReplicaOffload(settings.offloadReads, log);
+    process.stdout.write(`${offloadTable(runs)}\n\nBENCH_SCALE_OFFLOAD_JSON ${JSON.stringify(runs)}\n`);
+    if (settings.offloadOnly) return;
+  }
   const rows = new LogRows(buildArticleTemplate(settings.edits).events, settings.interleave);
   const database = await createBenchDatabase('newsroom_bench_scale');
   try {

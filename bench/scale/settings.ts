@@ -21,6 +21,9 @@ export interface ScaleBenchSettings {
   batchSize: number;
   build: boolean;
   keepDatabase: boolean;
+  /** --replica: also measure a replica's offload (reads per load); --offload-only: only that. */
+  offloadReads: number;
+  offloadOnly: boolean;
 }
 
 const DEFAULT_SIZES = [100_000, 1_000_000];
@@ -41,6 +44,11 @@ export function loadScaleBenchSettings(env: NodeJS.ProcessEnv = process.env): Sc
     batchSize: wholeFromEnv(env, 'BENCH_BATCH', 5000, 1),
     build: env.BENCH_BUILD !== '0',
     keepDatabase: env.BENCH_KEEP_DATABASE === '1',
+    offloadReads:
+      process.argv.includes('--replica') || process.argv.includes('--offload-only')
+        ? wholeFromEnv(env, 'BENCH_OFFLOAD_READS', 2000, 1)
+        : 0,
+    offloadOnly: process.argv.includes('--offload-only'),
   };
 }
 

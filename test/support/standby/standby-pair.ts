@@ -29,7 +29,8 @@ const pairs = new Set<{ kill(): void }>();
 // A test that fails (or a worker that is torn down) must not leave servers behind.
 process.once('exit', () => pairs.forEach((pair) => pair.kill()));
 
-export async function startStandbyPair(): Promise<StandbyPair> {
+/** `settings`: more postgresql.conf lines for both servers (the standby copies the primary's). */
+export async function startStandbyPair(settings: string[] = []): Promise<StandbyPair> {
   const binaries = await postgresBinaries();
   const owner = runAs();
   const primaryDir = serverDirectory('newsroom-primary', owner);
@@ -49,7 +50,7 @@ export async function startStandbyPair(): Promise<StandbyPair> {
   pairs.add(cleanup);
   try {
     await initialise(binaries, primaryDir, owner);
-    configurePrimary(primaryDir, primaryPort);
+    configurePrimary(primaryDir, primaryPort, settings);
     await primary.start();
     await withClient(url(primaryPort, 'postgres'), (c) => c.query(`SELECT pg_create_physical_replication_slot('${SLOT}', true)`));
     await copyBaseBackup(url(primaryPort, 'postgres'), primaryDir, standbyDir, owner);
@@ -81,7 +82,7 @@ export async function startStandbyPair(): Promise<StandbyPair> {
   return pair;
 }
 
-function configurePrimary(dataDir: string, port: number): void {
+function configurePrimary(dataDir: string, port: number, settings: string[]): void {
   appendFileSync(
     join(dataDir, 'postgresql.auto.conf'),
     [
@@ -95,6 +96,7 @@ function configurePrimary(dataDir: string, port: number): void {
       // Thrown away after the test: durability on disk only costs time.
       'fsync = off',
       'max_connections = 200',
+      ...settings,
       '',
     ].join('\n'),
   );
