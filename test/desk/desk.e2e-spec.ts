@@ -79,6 +79,12 @@ describe('the desk', () => {
     await shoot(page, '03-story');
 
     await page.getByRole('link', { name: 'History' }).click();
+    // The notice is shown on the entry of the revision that published it, and on no other.
+    const published = page.locator('li[data-revision="3"]').getByTestId('entry-notice');
+    expect(await published.textContent()).toBe(
+      'Public notice (Correction): An earlier version of this article misnamed the White House.',
+    );
+    expect(await page.getByTestId('entry-notice').count()).toBe(1);
     await page.getByLabel('Revision 1', { exact: true }).check();
     await page.getByLabel('Revision 5', { exact: true }).check();
     await page.getByRole('button', { name: 'Compare revisions 1 and 5' }).click();

@@ -7,9 +7,11 @@ import { asOfFromLocalInput, href } from '../route';
 import { commandHeaders, type Session } from '../session';
 import { watchStory } from '../story-updates';
 import { call, ErrorBox, explainFailure, Loading, Notice } from '../ui';
-import { ReasonForm } from './story';
+import { noticesByRevision } from '../revision-notices';
+import { noticeKindLabel, ReasonForm } from './story';
 
 type Entry = components['schemas']['RevisionEntry'];
+type CorrectionNotice = components['schemas']['CorrectionNotice'];
 const PAGE = 20;
 
 export function HistoryScreen({ session, id }: { session: Session; id: string }) {
@@ -24,6 +26,7 @@ export function HistoryScreen({ session, id }: { session: Session; id: string })
   const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [asOfInput, setAsOfInput] = useState('');
+  const [notices, setNotices] = useState(new Map<number, CorrectionNotice[]>());
 
   const [olderCursor, setOlderCursor] = useState<string | null>(null);
 
@@ -49,6 +52,7 @@ export function HistoryScreen({ session, id }: { session: Session; id: string })
       return setError(explainProblem(article.problem).message);
     }
     setLatest(article.data.revision);
+    setNotices(noticesByRevision(article.data.corrections));
     setNewer(undefined);
     await loadPage(undefined, true);
     return article.data.revision;
@@ -171,6 +175,11 @@ export function HistoryScreen({ session, id }: { session: Session; id: string })
             </div>
             <p class="summary">{e.summary}</p>
             {e.reason && <p class="reason">Reason: {e.reason}</p>}
+            {notices.get(e.revision)?.map((n, i) => (
+              <p key={i} class="entry-notice" data-testid="entry-notice">
+                Public notice ({noticeKindLabel(n.kind)}): {n.text}
+              </p>
+            ))}
             <div class="buttons small">
               <a href={href({ screen: 'story', id, revision: e.revision })}>View as of revision {e.revision}</a>
               {mayRestore && e.revision !== latest && (
