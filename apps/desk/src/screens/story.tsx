@@ -9,6 +9,7 @@ import { commandHeaders, type Session } from '../session';
 import { call, ErrorBox, explainFailure, Loading, Notice, StatusBadge, type Result } from '../ui';
 import { CategoryForm } from './category-form';
 import { CategorySuggestions } from './category-suggestions';
+import { StoryCredits } from './story-credits';
 
 type Article = components['schemas']['Article'];
 type NoticeKind = components['schemas']['CorrectionNotice']['kind'];
@@ -277,6 +278,7 @@ export function StoryScreen({
         />
       )}
 
+      <StoryCredits byline={article.byline} dateline={article.dateline} />
       <div class="story-body" ref={bodyRef}>
         {article.blocks.map((block) =>
           block.type === 'subheading' ? (
