@@ -197,6 +197,15 @@ describe('the desk', () => {
     // Revision 8 is the correction merged onto revision 7 (the 412 appended nothing).
     expect(await verdict.textContent()).toContain('Verified: the record of all 8 revisions is intact');
     await shoot(page, '06-audit');
+    // On a phone every event's "Show" is inside the screen, and so is what it shows.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const last = page.locator('.events tbody tr').last();
+    await last.getByText('Show').click();
+    for (const shown of [last.getByText('Show'), last.locator('pre')]) {
+      const box = (await shown.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByRole('link', { name: 'Corrections' }).click();
     await page.getByTestId('corrections').getByText('misnamed the White House').waitFor();
     await shoot(page, '07-corrections');

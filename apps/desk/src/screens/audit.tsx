@@ -69,10 +69,10 @@ export function AuditScreen({ session, id }: { session: Session; id: string }) {
           <tbody>
             {events.map((e) => (
               <tr key={e.position}>
-                <td>{e.revision}</td>
-                <td>{e.type}</td>
-                <td>{formatTime(e.recordedAt)}</td>
-                <td>
+                <td data-label="Revision">{e.revision}</td>
+                <td data-label="Event">{e.type}</td>
+                <td data-label="Recorded">{formatTime(e.recordedAt)}</td>
+                <td data-label="Data and metadata">
                   <details>
                     <summary>Show</summary>
                     <pre>{JSON.stringify({ data: e.data, metadata: e.metadata }, null, 2)}</pre>
