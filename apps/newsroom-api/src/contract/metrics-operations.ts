@@ -13,11 +13,15 @@ http_request_duration_seconds_count{method="POST",route="/articles/:id/text-corr
 # HELP newsroom_commands_total Commands by type and outcome: accepted, unchanged, replayed, refused, conflict, error (refused: 4xx; conflict: 409, 412)
 # TYPE newsroom_commands_total counter
 newsroom_commands_total{type="CorrectText",outcome="accepted"} 2
-newsroom_commands_total{type="CorrectText",outcome="refused"} 1
+newsroom_commands_total{type="AddCategory",outcome="accepted"} 2
 
 # HELP newsroom_projection_lag_events Events in the log that a follower of this process has not handled yet (its checkpoint against the log head)
 # TYPE newsroom_projection_lag_events gauge
 newsroom_projection_lag_events{subscription="corrections-feed"} 0
+
+# HELP newsroom_projection_rebuild_running 1 while a read-model rebuild (npm run projections:rebuild, another process) runs on this database
+# TYPE newsroom_projection_rebuild_running gauge
+newsroom_projection_rebuild_running 0
 
 # HELP newsroom_db_pool_waiting_requests Queries waiting for a connection of the pg pool
 # TYPE newsroom_db_pool_waiting_requests gauge
@@ -29,7 +33,8 @@ const METRICS_DESCRIPTION = [
   '(route is the template, e.g. `/articles/:id`, never a raw path; `unrouted` for requests no route took; its `_count` counts requests),',
   '`newsroom_commands_total{type,outcome}` (accepted, unchanged, replayed, refused: 4xx, conflict: 409/412, error),',
   '`newsroom_event_append_duration_seconds{outcome}`, `newsroom_projection_lag_events{subscription}` (a follower’s checkpoint against the log head),',
-  '`newsroom_projection_rebuild_running` (a rebuild runs in a process of its own and prints its own progress; this says whether one holds its lock),',
+  '`newsroom_projection_rebuild_running` (a rebuild runs in a process of its own; this says whether one holds its lock),',
+  '`newsroom_projection_rebuild_events_done{phase}` and `…_events_total{phase}` (a running rebuild’s progress, phase `replaying` or `swapping`, as its database session reports it; absent when none runs),',
   '`newsroom_db_pool_open_connections`, `…_idle_connections`, `…_waiting_requests`, `…_max_connections`, and Node’s default metrics (`process_*`, `nodejs_*`).',
   'Only with the metrics token (METRICS_TOKEN as a bearer token; the newsroom’s JWTs are not accepted). Without METRICS_TOKEN the route does not exist: 404.',
 ].join(' ');

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
 import { Gauge } from 'prom-client';
 import { CORRECTIONS_SUBSCRIBER, CorrectionsFollower } from '../articles/projections/corrections-follower';
+import { REBUILD_APPLICATION_NAME } from '../articles/projections/rebuild/rebuild-progress';
 import { REBUILD_LOCK } from '../articles/projections/rebuild/rebuild-projections';
 import { METRICS, type NewsroomMetrics } from './newsroom-metrics';
 
@@ -17,10 +18,23 @@ const REBUILD_RUNNING = `
   ) AS running`;
 
 /**
+ * The progress the session holding the rebuild's lock reports in its application_name
+ * (`newsroom-rebuild <phase> <done>/<total>`, see RebuildProgress): no row when none runs.
+ */
+const REBUILD_PROGRESS = `
+  SELECT substring(a.application_name FROM '^\\S+ (\\S+) ') AS phase,
+         substring(a.application_name FROM ' (\\d+)/')::bigint AS done,
+         substring(a.application_name FROM '/(\\d+)$')::bigint AS total
+  FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+  WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = $1 AND l.objsubid = 1
+    AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+    AND a.application_name LIKE $2`;
+
+/**
  * The gauges read when Prometheus scrapes rather than kept up to date: the pg pool, how far
  * each follower is behind the log, and whether a rebuild is running. The rebuild runs in a
- * process of its own (`npm run projections:rebuild`, which shows its progress itself); the API
- * can only see that it holds its lock. A gauge whose database question fails shows no sample
+ * process of its own (`npm run projections:rebuild`); the API sees that it holds its lock and
+ * the progress its session reports in its application_name. A gauge whose database question fails shows no sample
  * instead of a stale one.
  */
 @Injectable()
@@ -66,6 +80,35 @@ export class ScrapedGauges {
         this.reset();
         const answer = await pool.query<{ running: boolean }>(REBUILD_RUNNING, [REBUILD_LOCK]).catch(() => undefined);
         if (answer) this.set(answer.rows[0].running ? 1 : 0);
+      },
+    });
+
+    const progress = () =>
+      pool
+        .query<{ phase: string; done: string; total: string }>(REBUILD_PROGRESS, [REBUILD_LOCK, `${REBUILD_APPLICATION_NAME} %`])
+        .then((answer) => answer.rows[0])
+        .catch(() => undefined);
+    new Gauge<'phase'>({
+      name: 'newsroom_projection_rebuild_events_done',
+      help: 'Events a running rebuild has replayed into its copies, by phase (replaying, swapping); absent when none runs',
+      labelNames: ['phase'],
+      registers,
+      async collect() {
+        this.reset();
+        const now = await progress();
+        if (now) this.set({ phase: now.phase }, Number(now.done));
+      },
+    });
+    // Labelled like `_done` (so `done / total` divides in PromQL), and so absent, not 0, when no rebuild runs.
+    new Gauge<'phase'>({
+      name: 'newsroom_projection_rebuild_events_total',
+      help: 'Events in the log snapshot a running rebuild replays, by phase; absent when none runs',
+      labelNames: ['phase'],
+      registers,
+      async collect() {
+        this.reset();
+        const now = await progress();
+        if (now) this.set({ phase: now.phase }, Number(now.total));
       },
     });
   }

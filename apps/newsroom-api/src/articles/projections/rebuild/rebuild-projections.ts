@@ -2,6 +2,7 @@ import { LogSnapshot } from '@newsroom/event-store';
 import { Client, type Pool } from 'pg';
 import { ARTICLE_STREAMS } from './article-runs';
 import { catchUpAndSwap } from './catch-up-and-swap';
+import { RebuildProgress } from './rebuild-progress';
 import { createRebuildTables } from './rebuild-tables';
 import { replayLog } from './replay-log';
 
@@ -53,12 +54,18 @@ export async function rebuildProjections(
     if (!rows[0].locked) throw new RebuildAlreadyRunningError();
     await createRebuildTables(pool);
     const log = await LogSnapshot.open(reader, ARTICLE_STREAMS);
+    const progress = new RebuildProgress(reader);
+    progress.report('replaying', 0, log.total);
     const events = await replayLog(pool, log, {
       batchSize: options.batchSize ?? 5000,
       throttleMs: options.throttleMs ?? 0,
-      onProgress: options.onProgress,
+      onProgress: (done, total) => {
+        progress.report('replaying', done, total);
+        options.onProgress?.(done, total);
+      },
     });
     await log.close();
+    progress.report('swapping', events, log.total);
     const caughtUp = await catchUpAndSwap(pool, log.snapshot);
     return { events, caughtUp, seconds: (Date.now() - started) / 1000 };
   } finally {
