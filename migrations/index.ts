@@ -6,6 +6,7 @@ import { RevisionActorName1796000000000 } from './1796000000000-RevisionActorNam
 import { HeadlineSearch1796100000000 } from './1796100000000-HeadlineSearch';
 import { ArticleFieldChanges1796200000000 } from './1796200000000-ArticleFieldChanges';
 import { ArticleTerms1796300000000 } from './1796300000000-ArticleTerms';
+import { RedactableEventDigests1796400000000 } from './1796400000000-RedactableEventDigests';
 
 /** Every migration, oldest first. Listed by hand so that bundling or ESM never loses one to a glob. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   HeadlineSearch1796100000000,
   ArticleFieldChanges1796200000000,
   ArticleTerms1796300000000,
+  RedactableEventDigests1796400000000,
 ];

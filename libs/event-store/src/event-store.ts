@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { IdempotencyKeyConflictError, WrongExpectedRevisionError } from './errors';
+import type { EventRewrite, RedactedRevision } from './redaction';
 import type { Queryable } from './queryable';
 import { AppendBatch, type AppendedRow, type EventRow, toRecordedEvent } from './rows';
 import * as sql from './sql';
@@ -60,6 +61,29 @@ export class EventStore {
     const replayed = batch.key === null ? undefined : await this.replay(streamId, batch.key, client);
     if (replayed) return replayed;
     throw new WrongExpectedRevisionError(streamId, batch.expectedRevision, await this.streamRevision(streamId, client));
+  }
+
+  /**
+   * A legal redaction: rewrites the content of earlier events of the stream and appends `record`,
+   * whose metadata the store completes with `redacts` (each rewritten revision and the digest of
+   * its new content), at the expected revision. Needs `client` in a transaction of the caller's:
+   * if the append then fails (the stream moved on), the caller rolls back and nothing was rewritten.
+   */
+  async redact(
+    streamId: string,
+    rewrites: readonly EventRewrite[],
+    record: EventToAppend,
+    options: AppendOptions,
+    client: PoolClient,
+  ): Promise<AppendResult> {
+    const { rows } = await client.query<RedactedRevision>(sql.REDACT_EVENTS, [
+      streamId,
+      rewrites.map((r) => r.revision),
+      rewrites.map((r) => JSON.stringify(r.data)),
+      rewrites.map((r) => JSON.stringify(r.metadata)),
+    ]);
+    const metadata = { ...record.metadata, redacts: rows.map((r) => ({ revision: r.revision, digest: r.digest })) };
+    return this.append(streamId, [{ ...record, metadata }], options, client);
   }
 
   /** The events a previous append with this key wrote, or none. */

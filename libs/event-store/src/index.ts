@@ -8,6 +8,13 @@ export { leaseHolder, leaseKeys, LeaseLostError } from './lease';
 export { EVENTS_CHANNEL } from './sql';
 export { LogSnapshot } from './log-snapshot';
 export {
+  isRedactionRecord,
+  readRedactionRecords,
+  type EventRewrite,
+  type RedactedRevision,
+  type RedactionRecord,
+} from './redaction';
+export {
   verifyStream,
   verifyLog,
   VERIFY_BATCH,

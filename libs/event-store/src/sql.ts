@@ -19,19 +19,22 @@ const COLUMNS = `position, stream_id, revision, type, data, metadata, recorded_a
  */
 export const APPEND = `
   WITH RECURSIVE input AS (
-    SELECT t.ord::int AS ord, t.type, t.data, t.metadata
-    FROM unnest($3::text[], $4::jsonb[], $5::jsonb[]) WITH ORDINALITY AS t(type, data, metadata, ord)
+    SELECT t.ord::int AS ord, t.type, t.data, t.metadata, t.salt, event_content_digest(t.salt, t.data, t.metadata) AS content_digest
+    FROM (
+      SELECT u.*, uuid_send(gen_random_uuid()) AS salt
+      FROM unnest($3::text[], $4::jsonb[], $5::jsonb[]) WITH ORDINALITY AS u(type, data, metadata, ord)
+    ) t
   ), previous AS (
     SELECT hash FROM events WHERE stream_id = $1 AND revision = $2::int
   ), chain AS (
-    SELECT i.ord, event_hash($2::int + 1, i.type, i.data, i.metadata, coalesce((SELECT hash FROM previous), ''::bytea)) AS hash
+    SELECT i.ord, event_hash($2::int + 1, i.type, i.content_digest, coalesce((SELECT hash FROM previous), ''::bytea)) AS hash
     FROM input i WHERE i.ord = 1
     UNION ALL
-    SELECT i.ord, event_hash($2::int + i.ord, i.type, i.data, i.metadata, c.hash)
+    SELECT i.ord, event_hash($2::int + i.ord, i.type, i.content_digest, c.hash)
     FROM chain c JOIN input i ON i.ord = c.ord + 1
   )
-  INSERT INTO events (stream_id, revision, type, data, metadata, idempotency_key, hash, recorded_at)
-  SELECT $1, $2::int + i.ord, i.type, i.data, i.metadata, CASE WHEN i.ord = 1 THEN $6::text END, c.hash,
+  INSERT INTO events (stream_id, revision, type, data, metadata, idempotency_key, salt, content_digest, hash, recorded_at)
+  SELECT $1, $2::int + i.ord, i.type, i.data, i.metadata, CASE WHEN i.ord = 1 THEN $6::text END, i.salt, i.content_digest, c.hash,
          coalesce($7::timestamptz, statement_timestamp())
   FROM input i JOIN chain c USING (ord)
   WHERE ($2::int = 0 OR EXISTS (SELECT FROM previous))
@@ -45,11 +48,13 @@ export const APPEND = `
  * statement's execution time, which is most of what an append costs PostgreSQL.
  */
 export const APPEND_ONE = `
-  INSERT INTO events (stream_id, revision, type, data, metadata, idempotency_key, hash, recorded_at)
-  SELECT $1, $2::int + 1, $3, $4::jsonb, $5::jsonb, $6::text,
-         event_hash($2::int + 1, $3, $4::jsonb, $5::jsonb, coalesce(previous.hash, ''::bytea)),
+  INSERT INTO events (stream_id, revision, type, data, metadata, idempotency_key, salt, content_digest, hash, recorded_at)
+  SELECT $1, $2::int + 1, $3, $4::jsonb, $5::jsonb, $6::text, salted.salt, salted.content_digest,
+         event_hash($2::int + 1, $3, salted.content_digest, coalesce(previous.hash, ''::bytea)),
          coalesce($7::timestamptz, statement_timestamp())
-  FROM (VALUES (1)) AS one LEFT JOIN events previous ON previous.stream_id = $1 AND previous.revision = $2::int
+  FROM (SELECT salt, event_content_digest(salt, $4::jsonb, $5::jsonb) AS content_digest
+        FROM (SELECT uuid_send(gen_random_uuid()) AS salt) AS fresh) AS salted
+  LEFT JOIN events previous ON previous.stream_id = $1 AND previous.revision = $2::int
   WHERE ($2::int = 0 OR previous.hash IS NOT NULL)
     AND ($6::text IS NULL OR NOT EXISTS (SELECT FROM events WHERE idempotency_key = $6::text))
   RETURNING position, revision, recorded_at, transaction_id::text AS transaction_id`;
@@ -190,16 +195,32 @@ export const COMMITTED_SINCE = `
   ORDER BY stream_id, revision`;
 
 /**
- * Recomputes each event's hash from its stored fields and the stored hash before it. A revision
- * that does not hold is where the log was altered (or an event removed before it). The first
- * row's predecessor is `previous` (its stored hash and revision): none for a whole stream.
+ * Recomputes each event's hash from its stored digest and the stored hash before it, and checks
+ * its content against that digest, or, for a redacted event, against the digest listed for it by
+ * the latest redaction record after it in its stream (an event whose metadata `redacts` lists
+ * { revision, digest }: see the RedactableEventDigests migration). A revision that does not hold
+ * is where the log was altered (or an event removed before it). The first row's predecessor is
+ * `previous` (its stored hash and revision): none for a whole stream. The records are looked up
+ * only for content that does not match its own digest: an unredacted log pays one digest a row.
  */
 function chain(rows: string, previous = { hash: "''::bytea", revision: '0' }): string {
   return `
   SELECT stream_id, revision, hash,
-         hash = event_hash(revision, type, data, metadata, coalesce(lag(hash) OVER w, ${previous.hash}))
-           AND revision = coalesce(lag(revision) OVER w, ${previous.revision}) + 1 AS holds
+         hash = event_hash(revision, type, content_digest, coalesce(lag(hash) OVER w, ${previous.hash}))
+           AND revision = coalesce(lag(revision) OVER w, ${previous.revision}) + 1
+           AND CASE WHEN event_content_digest(salt, data, metadata) = content_digest THEN true
+                    ELSE coalesce(event_content_digest(salt, data, metadata) = (${listedDigest(rows)}), false) END AS holds
   FROM ${rows}`;
+}
+
+/** The digest the latest redaction record of the row's stream lists for the row's revision. */
+function listedDigest(rows: string): string {
+  return `
+    SELECT decode(listed->>'digest', 'hex')
+    FROM events record, jsonb_array_elements(record.metadata->'redacts') AS listed
+    WHERE record.stream_id = ${rows}.stream_id AND record.revision > ${rows}.revision AND record.metadata ? 'redacts'
+      AND (listed->>'revision')::int = ${rows}.revision
+    ORDER BY record.revision DESC LIMIT 1`;
 }
 
 /**
@@ -242,3 +263,18 @@ export const VERIFY_STREAMS_AFTER = `
   ORDER BY stream_id`;
 
 export const COUNT_STREAMS = `SELECT count(DISTINCT stream_id)::int AS streams, count(*)::int AS events FROM events`;
+
+/**
+ * Rewrites the content of chosen events of one stream through redact_event, the one UPDATE the
+ * table's immutability trigger lets through; answers the digest each rewritten event now has.
+ */
+export const REDACT_EVENTS = `
+  SELECT r.revision, encode(redact_event($1, r.revision, r.data, r.metadata), 'hex') AS digest
+  FROM unnest($2::int[], $3::jsonb[], $4::jsonb[]) AS r(revision, data, metadata)
+  ORDER BY r.revision`;
+
+/** The redaction records of one stream ($1), or of the whole log ($1 null), in log order. */
+export const REDACTION_RECORDS = `
+  SELECT ${COLUMNS} FROM events
+  WHERE metadata ? 'redacts' AND ($1::text IS NULL OR stream_id = $1)
+  ORDER BY stream_id, revision`;
