@@ -13,3 +13,4 @@ export { slugify } from './slug';
 export { findMatches, type TextMatch } from './find-text';
 export { summarize } from './summary';
 export { upcast, ARTICLE_SCHEMA_VERSION } from './upcast';
+export { redactEvent, redactStrings, redactText, movedOffset, REDACTION_MARKER, type RedactedText } from './redact-passage';

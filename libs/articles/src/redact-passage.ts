@@ -1,0 +1,91 @@
+import type { ArticleEvent, TextEdit } from './events';
+
+/** What a redacted passage reads as, everywhere it stood. */
+export const REDACTION_MARKER = '[redacted]';
+
+/** Straight and typographic quotes are equal, as in find-and-replace: each is one UTF-16 unit. */
+function foldQuotes(text: string): string {
+  return text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+}
+
+/** A text with every occurrence of a passage replaced by the marker, and where its offsets went. */
+export interface RedactedText {
+  text: string;
+  /** The occurrences' [start, end) in the original text, in order. */
+  cuts: Array<[number, number]>;
+}
+
+export function redactText(text: string, passage: string): RedactedText {
+  const needle = foldQuotes(passage);
+  const haystack = foldQuotes(text);
+  const cuts: Array<[number, number]> = [];
+  if (needle === '') return { text, cuts };
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) {
+    cuts.push([at, at + needle.length]);
+  }
+  let result = '';
+  let from = 0;
+  for (const [start, end] of cuts) {
+    result += text.slice(from, start) + REDACTION_MARKER;
+    from = end;
+  }
+  return { text: result + text.slice(from), cuts };
+}
+
+/**
+ * Where an offset of the original text stands in the redacted one. An offset inside a cut
+ * moves to the cut's start (`edge` 'start') or past its marker ('end'), so that a range that
+ * overlapped the passage covers the whole marker instead of half a name.
+ */
+export function movedOffset(offset: number, cuts: RedactedText['cuts'], edge: 'start' | 'end'): number {
+  let moved = offset;
+  for (const [start, end] of cuts) {
+    if (offset >= end) moved += REDACTION_MARKER.length - (end - start);
+    else if (offset > start) return moved - (offset - start) + (edge === 'start' ? 0 : REDACTION_MARKER.length);
+  }
+  return moved;
+}
+
+/** Every string inside a JSON value with the passage redacted: for data whose shape carries no offsets. */
+export function redactStrings<T>(value: T, passage: string): T {
+  if (typeof value === 'string') return redactText(value, passage).text as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => redactStrings(item, passage)) as T;
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactStrings(item, passage)])) as T;
+  }
+  return value;
+}
+
+/**
+ * A text edit with the passage redacted from its texts, its range moved to where the edited text
+ * now stands in the redacted `before`, and `found` read again from there: the edit still
+ * describes, diffs and undoes exactly what it did, with the marker in place of the passage.
+ */
+function redactEdit(edit: TextEdit, passage: string): TextEdit {
+  const before = redactText(edit.before, passage);
+  const range = {
+    start: movedOffset(edit.range.start, before.cuts, 'start'),
+    end: movedOffset(edit.range.end, before.cuts, 'end'),
+  };
+  return {
+    ...edit,
+    before: before.text,
+    after: redactText(edit.after, passage).text,
+    range,
+    found: before.text.slice(range.start, range.end),
+    replacement: redactText(edit.replacement, passage).text,
+    notice: redactStrings(edit.notice, passage),
+  };
+}
+
+/**
+ * The event with every occurrence of the passage redacted, or null when it holds none. Folding
+ * the redacted stream gives the article with the marker wherever the passage stood.
+ */
+export function redactEvent(event: ArticleEvent, passage: string): ArticleEvent | null {
+  const redacted: ArticleEvent =
+    event.type === 'AttributionFixed' || event.type === 'TextCorrected'
+      ? { ...event, data: redactEdit(event.data, passage) }
+      : redactStrings(event, passage);
+  return JSON.stringify(redacted) === JSON.stringify(event) ? null : redacted;
+}
