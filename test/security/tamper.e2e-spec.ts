@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { decide, evolve, fold } from '@newsroom/articles';
+import { decide, evolve, fold, redactEvent, redactStrings } from '@newsroom/articles';
 import { EventStore, type EventToAppend, VERIFY_BATCH } from '@newsroom/event-store';
 import { streamIdOf, toArticleEvent } from '../../apps/newsroom-api/src/articles/article-stream';
 import { createSampleArticle, expectProblem } from '../support/articles-api';
@@ -102,5 +102,48 @@ describe('the tamper-evident log', () => {
     const verify = await auditVerify(t.database.url);
     expect(verify.code).toBe(1);
     expect(verify.output).toContain(`article-${s.id}: the chain does not hold at revision 3`);
+  });
+
+  it('verifies a story after a passage was redacted from its log, lists the redaction, and still catches tampering at that revision', async () => {
+    const id = await createSampleArticle(t, s.editor);
+    const store = t.app.get(EventStore);
+    const stream = await store.readStream(streamIdOf(id));
+    const passage = 'Matthew Chance';
+    const rewrites = stream.flatMap((event) => {
+      const redacted = redactEvent(toArticleEvent(event).event, passage);
+      return redacted
+        ? [{ revision: event.revision, data: { ...redacted.data }, metadata: redactStrings(event.metadata, passage) }]
+        : [];
+    });
+    expect(rewrites.map((r) => r.revision)).toEqual([1]);
+    await store.transaction((client) =>
+      store.redact(
+        streamIdOf(id),
+        rewrites,
+        {
+          type: 'Noted',
+          data: { authority: 'High Court, case 7' },
+          metadata: { actor: 'lena', reason: 'injunction', schemaVersion: 1 },
+        },
+        { expectedRevision: stream.length },
+        client,
+      ),
+    );
+    const events = await t.http().get(`/articles/${id}/events`).set('Authorization', `Bearer ${auditor}`);
+    expect(JSON.stringify(events.body)).not.toContain(passage);
+    expect(JSON.stringify(events.body)).toContain('[redacted]');
+    const auditOf = () => t.http().get(`/articles/${id}/audit`).set('Authorization', `Bearer ${auditor}`);
+    expect((await auditOf()).body).toMatchObject({ verified: true, revisions: stream.length + 1 });
+    // The earlier tests left another story broken: this one is listed as redacted, not as broken.
+    const verify = await auditVerify(t.database.url);
+    expect(verify.output).not.toContain(`BROKEN article-${id}`);
+    expect(verify.output).toMatch(
+      new RegExp(
+        `REDACTED article-${id}: revision 1 by lena at \\S+Z under "High Court, case 7" \\(record: revision ${stream.length + 1}\\)`,
+      ),
+    );
+
+    await tamper(id, 1, `jsonb_set(data, '{byline}', '"Mallory"')`);
+    expect((await auditOf()).body).toEqual({ verified: false, revisions: stream.length + 1, brokenAt: 1 });
   });
 });
