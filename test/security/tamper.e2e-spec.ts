@@ -42,7 +42,7 @@ describe('the tamper-evident log', () => {
 
   it('verifies an untouched article, for auditors and editors only', async () => {
     const res = await audit();
-    expect(res.body).toEqual({ verified: true, revisions: 8, headHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(res.body).toEqual({ verified: true, revisions: 8, headHash: expect.stringMatching(/^[0-9a-f]{64}$/), redactions: [] });
     expect((await audit(s.editor)).status).toBe(200);
     expectProblem(await audit(s.reporter), 403);
     expect((await auditVerify(t.database.url)).code).toBe(0);
@@ -69,9 +69,14 @@ describe('the tamper-evident log', () => {
     const revisions = VERIFY_BATCH + 5;
     await appendCorrections(id, revisions - 1);
     const auditOf = () => t.http().get(`/articles/${id}/audit`).set('Authorization', `Bearer ${auditor}`);
-    expect((await auditOf()).body).toEqual({ verified: true, revisions, headHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect((await auditOf()).body).toEqual({
+      verified: true,
+      revisions,
+      headHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      redactions: [],
+    });
     await tamper(id, VERIFY_BATCH + 3, `jsonb_set(data, '{replacement}', '"Friday"')`);
-    expect((await auditOf()).body).toEqual({ verified: false, revisions, brokenAt: VERIFY_BATCH + 3 });
+    expect((await auditOf()).body).toEqual({ verified: false, revisions, brokenAt: VERIFY_BATCH + 3, redactions: [] });
   });
 
   /**
@@ -98,7 +103,7 @@ describe('the tamper-evident log', () => {
   it('catches an event altered behind the API’s back at exactly that revision', async () => {
     await tamper(s.id, 3, `jsonb_set(data, '{replacement}', '"Fox''s Matthew Chance"')`);
     const res = await audit();
-    expect(res.body).toEqual({ verified: false, revisions: 8, brokenAt: 3 });
+    expect(res.body).toEqual({ verified: false, revisions: 8, brokenAt: 3, redactions: [] });
     const verify = await auditVerify(t.database.url);
     expect(verify.code).toBe(1);
     expect(verify.output).toContain(`article-${s.id}: the chain does not hold at revision 3`);
@@ -133,7 +138,21 @@ describe('the tamper-evident log', () => {
     expect(JSON.stringify(events.body)).not.toContain(passage);
     expect(JSON.stringify(events.body)).toContain('[redacted]');
     const auditOf = () => t.http().get(`/articles/${id}/audit`).set('Authorization', `Bearer ${auditor}`);
-    expect((await auditOf()).body).toMatchObject({ verified: true, revisions: stream.length + 1 });
+    expect((await auditOf()).body).toEqual({
+      verified: true,
+      revisions: stream.length + 1,
+      headHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      redactions: [
+        {
+          revision: stream.length + 1,
+          recordedAt: expect.any(String),
+          actor: 'lena',
+          reason: 'injunction',
+          authority: 'High Court, case 7',
+          redactedRevisions: [1],
+        },
+      ],
+    });
     // The earlier tests left another story broken: this one is listed as redacted, not as broken.
     const verify = await auditVerify(t.database.url);
     expect(verify.output).not.toContain(`BROKEN article-${id}`);
@@ -144,6 +163,11 @@ describe('the tamper-evident log', () => {
     );
 
     await tamper(id, 1, `jsonb_set(data, '{byline}', '"Mallory"')`);
-    expect((await auditOf()).body).toEqual({ verified: false, revisions: stream.length + 1, brokenAt: 1 });
+    expect((await auditOf()).body).toMatchObject({
+      verified: false,
+      revisions: stream.length + 1,
+      brokenAt: 1,
+      redactions: [{ redactedRevisions: [1] }],
+    });
   });
 });

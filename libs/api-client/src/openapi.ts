@@ -270,7 +270,7 @@ export interface paths {
         };
         /**
          * Checks the article’s hash chain
-         * @description Each event stores SHA-256 over its revision, type, data and metadata (PostgreSQL jsonb text) and the previous event’s hash. brokenAt is the first revision whose stored fields no longer produce its hash. Keep headHash elsewhere to detect a removed tail too. Roles: auditor, editor.
+         * @description Each event stores a random salt, a content digest (SHA-256 of the salt and its data and metadata as PostgreSQL jsonb text) and SHA-256 over its revision, type, digest and the previous event’s hash. An event is sound when its hash holds and its content matches its digest or, once redacted, the digest the latest later redaction record lists for it. brokenAt is the first revision that is not sound. `redactions` lists every redaction of the article: when, by whom, why, on what authority, and which revisions it rewrote. Keep headHash elsewhere to detect a removed tail too. Roles: auditor, editor.
          */
         get: operations["auditArticle"];
         put?: never;
@@ -658,11 +658,25 @@ export interface components {
             verified: true;
             revisions: number;
             headHash: string | null;
+            /** @description The redactions of the article’s log, oldest first. */
+            redactions: components["schemas"]["Redaction"][];
         } | {
             /** @constant */
             verified: false;
             revisions: number;
             brokenAt: number;
+            /** @description The redactions of the article’s log, oldest first. */
+            redactions: components["schemas"]["Redaction"][];
+        };
+        Redaction: {
+            revision: number;
+            /** Format: date-time */
+            recordedAt: string;
+            actor: string | null;
+            reason: string | null;
+            authority: string | null;
+            /** @description The earlier revisions whose stored content it replaced. */
+            redactedRevisions: number[];
         };
         StoredEvent: {
             position: number;

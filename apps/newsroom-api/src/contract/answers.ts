@@ -113,6 +113,21 @@ const ArticleDiff = object(
   ['from', 'to', 'headline', 'byline', 'dateline', 'blocks', 'categories'],
 );
 
+/** A redaction the audit accepted: the record's revision, who made it, when, why, on what authority, and what it rewrote. */
+const Redaction = object(
+  {
+    revision,
+    recordedAt: dateTime,
+    actor: nullable({ type: 'string' }),
+    reason: nullable({ type: 'string' }),
+    authority: nullable({ type: 'string' }),
+    redactedRevisions: arrayOf(revision, { description: 'The earlier revisions whose stored content it replaced.' }),
+  },
+  ['revision', 'recordedAt', 'actor', 'reason', 'authority', 'redactedRevisions'],
+);
+
+const redactions = arrayOf(ref('Redaction'), { description: 'The redactions of the article’s log, oldest first.' });
+
 const Audit = {
   oneOf: [
     object(
@@ -120,13 +135,15 @@ const Audit = {
         verified: { const: true },
         revisions: { type: 'integer', minimum: 0 },
         headHash: nullable({ type: 'string', pattern: '^[0-9a-f]{64}$' }),
+        redactions,
       },
-      ['verified', 'revisions', 'headHash'],
+      ['verified', 'revisions', 'headHash', 'redactions'],
     ),
-    object({ verified: { const: false }, revisions: { type: 'integer', minimum: 0 }, brokenAt: revision }, [
+    object({ verified: { const: false }, revisions: { type: 'integer', minimum: 0 }, brokenAt: revision, redactions }, [
       'verified',
       'revisions',
       'brokenAt',
+      'redactions',
     ]),
   ],
 };
@@ -250,6 +267,7 @@ export const ANSWER_SCHEMAS: Record<string, Schema> = {
   Revision,
   ArticleDiff,
   Audit,
+  Redaction,
   StoredEvent,
   StoredEventPage,
   CorrectionEntry,

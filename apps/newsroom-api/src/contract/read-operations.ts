@@ -141,7 +141,7 @@ export const READ_OPERATIONS: Operation[] = [
     path: '/articles/{id}/audit',
     summary: 'Checks the article’s hash chain',
     description:
-      'Each event stores SHA-256 over its revision, type, data and metadata (PostgreSQL jsonb text) and the previous event’s hash. brokenAt is the first revision whose stored fields no longer produce its hash. Keep headHash elsewhere to detect a removed tail too.',
+      'Each event stores a random salt, a content digest (SHA-256 of the salt and its data and metadata as PostgreSQL jsonb text) and SHA-256 over its revision, type, digest and the previous event’s hash. An event is sound when its hash holds and its content matches its digest or, once redacted, the digest the latest later redaction record lists for it. brokenAt is the first revision that is not sound. `redactions` lists every redaction of the article: when, by whom, why, on what authority, and which revisions it rewrote. Keep headHash elsewhere to detect a removed tail too.',
     access: ['auditor', 'editor'],
     params: ID,
     responses: { 200: ok(ref('Audit'), 'The verdict'), ...problems(400, 401, 403, 404, 429, 503) },
