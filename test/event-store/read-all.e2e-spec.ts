@@ -89,7 +89,12 @@ describe('EventStore.readAll', () => {
 
   it('reads one index range in index order: no sort, never the whole table', async () => {
     const [read] = await sentQueries(db.pool, () => db.store.readAll({ after: START, limit: 100 }));
-    const plan = await planOf(db.pool, read);
+    // On this test's few hundred rows, once autovacuum has analysed them (when, depends on the
+    // machine's load), a bitmap scan and a sort can cost less than the index range a follower
+    // reads from a log of millions. So the other ways are priced out: what must hold is that one
+    // index range already gives the statement's order; were the index or the ORDER BY to drift
+    // apart, the plan would still need its Sort, priced out or not.
+    const plan = await planOf(db.pool, read, { enable_sort: 'off', enable_bitmapscan: 'off', enable_seqscan: 'off' });
     expect(plan).toContain('"Index Name":"events_transaction_position_idx"');
     expect(plan).not.toMatch(/"Node Type":"(Sort|Seq Scan|Bitmap Heap Scan)"/);
   });

@@ -32,10 +32,21 @@ export async function sentQueries(pool: Pool, work: () => Promise<unknown>): Pro
   return sent;
 }
 
-/** The plan PostgreSQL picks for a statement, as JSON text. */
-export async function planOf(pool: Pool, statement: QueryConfig): Promise<string> {
-  const { rows } = await pool.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${statement.text}`, statement.values);
-  return JSON.stringify(rows[0]['QUERY PLAN']);
+/**
+ * The plan PostgreSQL picks for a statement, as JSON text, with the given planner settings
+ * (`SET LOCAL`, e.g. `enable_sort: 'off'`) for that one plan.
+ */
+export async function planOf(pool: Pool, statement: QueryConfig, settings: Record<string, string> = {}): Promise<string> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    for (const [name, value] of Object.entries(settings)) await client.query(`SELECT set_config($1, $2, true)`, [name, value]);
+    const { rows } = await client.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${statement.text}`, statement.values);
+    return JSON.stringify(rows[0]['QUERY PLAN']);
+  } finally {
+    await client.query('ROLLBACK');
+    client.release();
+  }
 }
 
 /** The rows PostgreSQL read from `relation` to answer a statement (it runs it: EXPLAIN ANALYZE). */
