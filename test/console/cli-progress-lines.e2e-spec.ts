@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { operatorScriptCommand } from '../support/operator-script';
 import { runSampleScenario } from '../support/sample-scenario';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -7,11 +8,8 @@ const run = promisify(execFile);
 
 /** Runs one of the operators' scripts as `npm run` does, its stdout a pipe (not a terminal); answers its lines. */
 async function script(file: string, databaseUrl: string, ...args: string[]): Promise<string[]> {
-  const { stdout } = await run(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', file, ...args],
-    { env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: '', TS_NODE_PROJECT: 'tsconfig.json' } },
-  );
+  const { argv, env } = operatorScriptCommand(file, databaseUrl, args);
+  const { stdout } = await run(process.execPath, argv, { env });
   return stdout.split('\n').filter((line) => line !== '');
 }
 

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawnOperatorScript } from '../support/operator-script';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { runSampleScenario } from '../support/sample-scenario';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -8,29 +8,14 @@ const METRICS_TOKEN = 'scrape-token-0123456789abcdef';
 
 /** `npm run projections:rebuild`'s script in its own process, one event per batch, slowed down. */
 function startRebuild(databaseUrl: string) {
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      'scripts/rebuild-projections.ts',
-      '--batch-size',
-      '1',
-      '--throttle-ms',
-      '300',
-    ],
-    {
-      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: '', TS_NODE_PROJECT: 'tsconfig.json' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const { child, output } = spawnOperatorScript('scripts/rebuild-projections.ts', databaseUrl, [
+    '--batch-size',
+    '1',
+    '--throttle-ms',
+    '300',
+  ]);
   const exited = new Promise<string>((resolve, reject) =>
-    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`rebuild failed (${code}):\n${output}`)))),
+    child.on('exit', (code) => (code === 0 ? resolve(output()) : reject(new Error(`rebuild failed (${code}):\n${output()}`)))),
   );
   return { exited, running: () => child.exitCode === null };
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawnOperatorScript } from '../support/operator-script';
 import { Pool } from 'pg';
 import { rebuildProjections } from '../../apps/newsroom-api/src/articles/projections/rebuild/rebuild-projections';
 import { REBUILD_TABLES } from '../../apps/newsroom-api/src/articles/projections/rebuild/rebuild-tables';
@@ -8,34 +8,18 @@ import { createTestApp, type TestApp } from '../support/test-app';
 
 /** Runs `npm run projections:rebuild`'s script in its own process and SIGKILLs it after its first batch. */
 function startAndKillRebuild(databaseUrl: string): Promise<string> {
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      'scripts/rebuild-projections.ts',
-      '--batch-size',
-      '1',
-      '--throttle-ms',
-      '500',
-    ],
-    {
-      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: '', TS_NODE_PROJECT: 'tsconfig.json' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
+  const { child, output, onOutput } = spawnOperatorScript('scripts/rebuild-projections.ts', databaseUrl, [
+    '--batch-size',
+    '1',
+    '--throttle-ms',
+    '500',
+  ]);
+  onOutput((all) => {
+    if (/\d+\/\d+ events/.test(all)) child.kill('SIGKILL');
+  });
   return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (/\d+\/\d+ events/.test(output)) child.kill('SIGKILL');
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
     child.on('exit', (_code, signal) =>
-      signal === 'SIGKILL' ? resolve(output) : reject(new Error(`rebuild was not killed mid-way:\n${output}`)),
+      signal === 'SIGKILL' ? resolve(output()) : reject(new Error(`rebuild was not killed mid-way:\n${output()}`)),
     );
   });
 }
