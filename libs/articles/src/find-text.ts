@@ -15,7 +15,7 @@ export interface TextMatch {
  * Editors type straight quotes; stories carry typographic ones. Each of these is one UTF-16 unit
  * and so is its replacement, so offsets in the folded text are offsets in the original.
  */
-function foldQuotes(text: string): string {
+export function foldQuotes(text: string): string {
   return text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
 }
 

@@ -1,12 +1,9 @@
 import type { ArticleEvent, TextEdit } from './events';
+// Straight and typographic quotes are equal, as in find-and-replace: offsets stay the same.
+import { foldQuotes } from './find-text';
 
 /** What a redacted passage reads as, everywhere it stood. */
 export const REDACTION_MARKER = '[redacted]';
-
-/** Straight and typographic quotes are equal, as in find-and-replace: each is one UTF-16 unit. */
-function foldQuotes(text: string): string {
-  return text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
-}
 
 /** A text with every occurrence of a passage replaced by the marker, and where its offsets went. */
 export interface RedactedText {

@@ -83,11 +83,15 @@ export class ScrapedGauges {
       },
     });
 
+    // The registry collects every gauge of a scrape at once: `_done` and `_total` share the one
+    // question in flight instead of asking PostgreSQL twice.
+    let asking: Promise<{ phase: string; done: string; total: string } | undefined> | undefined;
     const progress = () =>
-      pool
+      (asking ??= pool
         .query<{ phase: string; done: string; total: string }>(REBUILD_PROGRESS, [REBUILD_LOCK, `${REBUILD_APPLICATION_NAME} %`])
         .then((answer) => answer.rows[0])
-        .catch(() => undefined);
+        .catch(() => undefined)
+        .finally(() => (asking = undefined)));
     new Gauge<'phase'>({
       name: 'newsroom_projection_rebuild_events_done',
       help: 'Events a running rebuild has replayed into its copies, by phase (replaying, swapping); absent when none runs',
