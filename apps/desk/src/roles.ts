@@ -2,7 +2,7 @@
  * What the signed-in person may do, as the API's role table says (the API still enforces it: this
  * only hides the controls that would be refused).
  */
-export type Role = 'reporter' | 'editor' | 'auditor';
+export type Role = 'reporter' | 'editor' | 'auditor' | 'legal';
 export type Status = 'draft' | 'published' | 'withdrawn';
 export type Action = 'create' | 'edit' | 'publish' | 'withdraw' | 'restore' | 'revert' | 'audit';
 
@@ -28,7 +28,7 @@ export function can(roles: readonly Role[], action: Action, status?: Status): bo
     case 'revert':
       return editor;
     case 'audit':
-      return editor || roles.includes('auditor');
+      return editor || roles.includes('auditor') || roles.includes('legal');
   }
 }
 

@@ -270,7 +270,7 @@ export interface paths {
         };
         /**
          * Checks the article’s hash chain
-         * @description Each event stores a random salt, a content digest (SHA-256 of the salt and its data and metadata as PostgreSQL jsonb text) and SHA-256 over its revision, type, digest and the previous event’s hash. An event is sound when its hash holds and its content matches its digest or, once redacted, the digest the latest later redaction record lists for it. brokenAt is the first revision that is not sound. `redactions` lists every redaction of the article: when, by whom, why, on what authority, and which revisions it rewrote. Keep headHash elsewhere to detect a removed tail too. Roles: auditor, editor.
+         * @description Each event stores a random salt, a content digest (SHA-256 of the salt and its data and metadata as PostgreSQL jsonb text) and SHA-256 over its revision, type, digest and the previous event’s hash. An event is sound when its hash holds and its content matches its digest or, once redacted, the digest the latest later redaction record lists for it. brokenAt is the first revision that is not sound. `redactions` lists every redaction of the article: when, by whom, why, on what authority, and which revisions it rewrote. Keep headHash elsewhere to detect a removed tail too. Roles: auditor, editor, legal.
          */
         get: operations["auditArticle"];
         put?: never;
@@ -289,8 +289,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The raw event log of the article, oldest first, a page at a time (auditors and editors)
-         * @description Roles: auditor, editor.
+         * The raw event log of the article, oldest first, a page at a time (auditors, editors and legal)
+         * @description Roles: auditor, editor, legal.
          */
         get: operations["listEvents"];
         put?: never;
@@ -3645,7 +3645,7 @@ export interface operations {
                         /** @description The token’s `name` claim, or null when it has none */
                         name: string | null;
                         /** @description Empty when the token grants none of the API’s roles */
-                        roles: ("reporter" | "editor" | "auditor")[];
+                        roles: ("reporter" | "editor" | "auditor" | "legal")[];
                     };
                 };
             };
@@ -3704,7 +3704,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    role: "reporter" | "editor" | "auditor";
+                    role: "reporter" | "editor" | "auditor" | "legal";
                 };
             };
         };
@@ -3722,7 +3722,7 @@ export interface operations {
                         sub: string;
                         /** @example Local editor */
                         name: string;
-                        roles: ("reporter" | "editor" | "auditor")[];
+                        roles: ("reporter" | "editor" | "auditor" | "legal")[];
                     };
                 };
             };

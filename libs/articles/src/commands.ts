@@ -79,7 +79,8 @@ export type ArticleCommand =
   | RestoreArticle
   | RevertChange;
 
-export type Role = 'reporter' | 'editor' | 'auditor';
+/** `legal` redacts passages on a legal authority and reads the raw log and the audit; it edits nothing. */
+export type Role = 'reporter' | 'editor' | 'auditor' | 'legal';
 
 /** Who asks: the decision depends on it (reporters may not edit published articles). */
 export interface Actor {

@@ -42,7 +42,7 @@ export function decide(command: ArticleCommand, state: Article, context: Decisio
     case 'WithdrawArticle':
       return withdraw(state);
     case 'RestoreArticle':
-      return decideRestore(command, state, context.past?.articleAt);
+      return decideRestore(command, state, context.past?.articleAt, context.past?.typeAt);
     case 'RevertChange':
       return decideRevert(command, state, context.past?.revertOf);
     default:

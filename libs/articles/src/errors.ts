@@ -17,7 +17,10 @@ export type ArticleErrorCode =
   | 'RestoreToCurrentContent'
   | 'NotRevertible'
   | 'RevertConflict'
-  | 'InvalidCategory';
+  | 'InvalidCategory'
+  | 'InvalidPassage'
+  | 'PassageNotFound'
+  | 'PassageInRedaction';
 
 export class ArticleError extends Error {
   constructor(

@@ -77,6 +77,17 @@ export interface ChangeReverted {
   data: { revision: number; revertedType: ArticleEventType; before: ArticleContent; content: ArticleContent };
 }
 
+/**
+ * A passage was redacted, on a legal authority, from the earlier events listed: they were
+ * rewritten in the log with `[redacted]` in its place, in the same transaction as this event was
+ * appended. It changes no content by itself (the rewritten events already read redacted), holds
+ * never the passage itself, and is final: it cannot be restored to, reverted or redacted.
+ */
+export interface PassageRedacted {
+  type: 'PassageRedacted';
+  data: { authority: string; redactedRevisions: number[] };
+}
+
 export type ArticleEvent =
   | ArticleCreated
   | HeadlineChanged
@@ -87,7 +98,8 @@ export type ArticleEvent =
   | ArticlePublished
   | ArticleWithdrawn
   | ArticleRestored
-  | ChangeReverted;
+  | ChangeReverted
+  | PassageRedacted;
 
 export type ArticleEventType = ArticleEvent['type'];
 
@@ -102,6 +114,7 @@ export const ARTICLE_EVENT_TYPES: readonly ArticleEventType[] = [
   'ArticleWithdrawn',
   'ArticleRestored',
   'ChangeReverted',
+  'PassageRedacted',
 ];
 
 /** An event as it stands in the stream: the fact plus when and at which revision. */

@@ -30,6 +30,9 @@ export function evolve(state: Article, recorded: RecordedArticleEvent): Article 
     case 'ArticleRestored':
     case 'ChangeReverted':
       return withContent(next, event.data.content);
+    case 'PassageRedacted':
+      // The events it redacted already read redacted: the fold of the stream shows the marker.
+      return next;
     default:
       return unknownEvent(event);
   }

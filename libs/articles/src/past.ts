@@ -1,6 +1,6 @@
 import type { Article } from './article';
 import type { ArticleCommand } from './commands';
-import type { RecordedArticleEvent } from './events';
+import type { ArticleEventType, RecordedArticleEvent } from './events';
 import { fold } from './evolve';
 import { changeOf, revertReach } from './revision-changes';
 
@@ -12,6 +12,8 @@ import { changeOf, revertReach } from './revision-changes';
 export interface ArticlePast {
   /** RestoreArticle: the article as it was at the command's revision. */
   articleAt?: Article;
+  /** RestoreArticle: the type of the event at the command's revision (a redaction's is refused). */
+  typeAt?: ArticleEventType;
   /** RevertChange: the reverted event and the later events that changed what it changed. */
   revertOf?: RevertPast;
 }
@@ -46,7 +48,9 @@ export function pastNeededBy(command: ArticleCommand, state: Article): PastNeede
 /** The past `command` needs, taken from a whole stream held in memory (specs, generated logs). */
 export function pastIn(history: readonly RecordedArticleEvent[], command: ArticleCommand, state: Article): ArticlePast {
   const needed = pastNeededBy(command, state);
-  if (needed?.kind === 'article-at') return { articleAt: fold(state.id, history.slice(0, needed.revision)) };
+  if (needed?.kind === 'article-at') {
+    return { articleAt: fold(state.id, history.slice(0, needed.revision)), typeAt: history[needed.revision - 1].event.type };
+  }
   if (needed?.kind === 'revert-of') {
     const reverted = history[needed.revision - 1];
     const reach = revertReach(reverted);

@@ -42,6 +42,7 @@ function revertedContent(target: RevisionChange, later: readonly RevisionChange[
     case 'ArticleCreated':
     case 'ArticlePublished':
     case 'ArticleWithdrawn':
+    case 'PassageRedacted':
       throw new ArticleError('NotRevertible', `Revision ${target.revision} (${event.type}) cannot be reverted`, {
         revision: target.revision,
         eventType: event.type,

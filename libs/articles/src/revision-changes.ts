@@ -1,7 +1,7 @@
 import { type ArticleContent, contentOf } from './article';
 import { blockKey, categoryKey, changedFields, type ContentField } from './content';
 import { ArticleError } from './errors';
-import type { ArticleEvent, RecordedArticleEvent } from './events';
+import type { ArticleEvent, ArticleEventType, RecordedArticleEvent } from './events';
 
 /** One revision seen as a change of the content: which fields it changed, and what they held before. */
 export interface RevisionChange {
@@ -43,6 +43,7 @@ export function changeOf({ revision, event }: RecordedArticleEvent): RevisionCha
       return change([categoryKey(event.data.category)], { categories: [{ ...event.data.category }] });
     case 'ArticlePublished':
     case 'ArticleWithdrawn':
+    case 'PassageRedacted':
       return change([]);
     case 'ArticleRestored':
     case 'ChangeReverted':
@@ -54,14 +55,19 @@ export function changeOf({ revision, event }: RecordedArticleEvent): RevisionCha
 
 /**
  * The fields whose later changes a revert of `recorded` depends on: those it changed, or none
- * when it cannot be reverted at all (creation, publication, withdrawal), since its refusal then
+ * when it cannot be reverted at all (creation, publication, withdrawal, redaction), since its refusal then
  * depends on nothing later. A later event outside the reach neither conflicts with the revert nor
  * moves the text it puts back (a text edit records only edits that changed their block).
  */
 export function revertReach(recorded: RecordedArticleEvent): ContentField[] {
   const { type } = recorded.event;
-  if (type === 'ArticleCreated' || type === 'ArticlePublished' || type === 'ArticleWithdrawn') return [];
+  if (!isRevertible(type)) return [];
   return [...changeOf(recorded).fields];
+}
+
+/** Creation, publication, withdrawal and redaction are facts of the story's life, not edits to undo. */
+export function isRevertible(type: ArticleEventType): boolean {
+  return type !== 'ArticleCreated' && type !== 'ArticlePublished' && type !== 'ArticleWithdrawn' && type !== 'PassageRedacted';
 }
 
 /** The refusal when later revisions touched what a revert would undo; names them for the editor. */

@@ -13,6 +13,7 @@ export const EVENT_LABELS: Record<ArticleEventType, string> = {
   ArticleWithdrawn: 'Withdrawn',
   ArticleRestored: 'Restored',
   ChangeReverted: 'Reverted',
+  PassageRedacted: 'Passage redacted',
 };
 
 const NOTICE_LABELS: Record<NoticeKind, string> = {
@@ -47,6 +48,8 @@ export function summarize(event: ArticleEvent): string {
       return `Restored to revision ${event.data.revision}`;
     case 'ChangeReverted':
       return `Reverted revision ${event.data.revision} (${EVENT_LABELS[event.data.revertedType]})`;
+    case 'PassageRedacted':
+      return `Passage redacted from ${revisionList(event.data.redactedRevisions)} (authority: ${quote(event.data.authority)})`;
     default:
       return unknownEvent(event);
   }
@@ -55,6 +58,12 @@ export function summarize(event: ArticleEvent): string {
 function describeEdit(edit: TextEdit): string {
   const change = `${quote(edit.found)} → ${quote(edit.replacement)}`;
   return edit.notice === null ? change : `${change}, with ${NOTICE_LABELS[edit.notice.kind]}`;
+}
+
+/** "revision 3", "revisions 1, 3 and 5". */
+function revisionList(revisions: readonly number[]): string {
+  if (revisions.length === 1) return `revision ${revisions[0]}`;
+  return `revisions ${revisions.slice(0, -1).join(', ')} and ${revisions[revisions.length - 1]}`;
 }
 
 function quote(text: string): string {

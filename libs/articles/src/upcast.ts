@@ -22,6 +22,7 @@ const UPCASTERS: Record<ArticleEventType, Partial<Record<number, Upcaster>>> = {
   ArticleWithdrawn: {},
   ArticleRestored: {},
   ChangeReverted: {},
+  PassageRedacted: {},
 };
 
 /**

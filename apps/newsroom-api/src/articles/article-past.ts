@@ -29,7 +29,13 @@ export class ArticlePastReader {
   async read(command: ArticleCommand, article: Article): Promise<ArticlePast | undefined> {
     const needed = pastNeededBy(command, article);
     if (needed === null) return undefined;
-    if (needed.kind === 'article-at') return { articleAt: await this.reader.atRevision(article.id, needed.revision) };
+    if (needed.kind === 'article-at') {
+      const [articleAt, typeAt] = await Promise.all([
+        this.reader.atRevision(article.id, needed.revision),
+        this.reader.typeAt(article.id, needed.revision),
+      ]);
+      return { articleAt, typeAt };
+    }
     return { revertOf: await this.revertOf(article, needed.revision) };
   }
 

@@ -3,7 +3,7 @@ import { DESK_SETTING_NAMES, type DeskSignInSettings, deskSignInSettings } from 
 import { nonEmpty } from './env-value';
 import { MIN_SECRET_BYTES } from './settings';
 
-const ROLE_NAMES: readonly Role[] = ['reporter', 'editor', 'auditor'];
+const ROLE_NAMES: readonly Role[] = ['reporter', 'editor', 'auditor', 'legal'];
 
 /** Bounds on the OpenID provider's key set (jose's createRemoteJWKSet), in milliseconds. */
 export interface JwksLimits {

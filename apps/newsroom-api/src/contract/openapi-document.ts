@@ -22,7 +22,7 @@ const DESCRIPTION = [
 /** The bearer security scheme: the two kinds of token, the rules both follow, the refusals. */
 const BEARER_DESCRIPTION = [
   'A JWT, of one of two kinds.',
-  'Local tokens: HS256, signed with the server’s secret (JWT_SECRET, or any of JWT_SECRETS during a rotation; the first one signs), claims `sub`, `name?`, `roles[]` (reporter, editor, auditor), `exp`, `iat`.',
+  'Local tokens: HS256, signed with the server’s secret (JWT_SECRET, or any of JWT_SECRETS during a rotation; the first one signs), claims `sub`, `name?`, `roles[]` (reporter, editor, auditor, legal), `exp`, `iat`.',
   'Provider tokens, when OIDC_ISSUER is set: issued by that OpenID provider for OIDC_AUDIENCE, signed with one of the keys it publishes (RS256, PS256, ES256 or EdDSA; found through its discovery document), `iss`, `aud`, `exp`, `nbf` and `iat` checked with 30 s of clock skew; roles come from the claim named by OIDC_ROLES_CLAIM (e.g. `groups`, `realm_access.roles`) through OIDC_ROLE_MAP; the actor is recorded as `<sub>@<issuer host and path>`, with the token’s `name` as display name.',
   'Every token must carry `exp` and live no longer than TOKEN_MAX_LIFETIME (12 h by default); `sub` must be printable and at most 200 characters.',
   'A browser client (the desk) gets a provider token with the authorization code flow and PKCE, as `GET /sign-in-options` describes; `GET /me` says whom a token names and which roles it grants here.',

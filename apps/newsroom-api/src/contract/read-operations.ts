@@ -142,15 +142,15 @@ export const READ_OPERATIONS: Operation[] = [
     summary: 'Checks the article’s hash chain',
     description:
       'Each event stores a random salt, a content digest (SHA-256 of the salt and its data and metadata as PostgreSQL jsonb text) and SHA-256 over its revision, type, digest and the previous event’s hash. An event is sound when its hash holds and its content matches its digest or, once redacted, the digest the latest later redaction record lists for it. brokenAt is the first revision that is not sound. `redactions` lists every redaction of the article: when, by whom, why, on what authority, and which revisions it rewrote. Keep headHash elsewhere to detect a removed tail too.',
-    access: ['auditor', 'editor'],
+    access: ['auditor', 'editor', 'legal'],
     params: ID,
     responses: { 200: ok(ref('Audit'), 'The verdict'), ...problems(400, 401, 403, 404, 429, 503) },
   }),
   read({
     operationId: 'listEvents',
     path: '/articles/{id}/events',
-    summary: 'The raw event log of the article, oldest first, a page at a time (auditors and editors)',
-    access: ['auditor', 'editor'],
+    summary: 'The raw event log of the article, oldest first, a page at a time (auditors, editors and legal)',
+    access: ['auditor', 'editor', 'legal'],
     params: ID,
     query: { properties: page(EVENTS_PAGE_SIZE, MAX_EVENTS_PAGE) },
     responses: {

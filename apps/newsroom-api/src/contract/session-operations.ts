@@ -2,7 +2,7 @@ import type { Operation } from './operation';
 import { problems } from './problems';
 import { nullable, object } from './schema-kit';
 
-const ROLE = { type: 'string', enum: ['reporter', 'editor', 'auditor'] };
+const ROLE = { type: 'string', enum: ['reporter', 'editor', 'auditor', 'legal'] };
 
 const PROVIDER = object(
   {

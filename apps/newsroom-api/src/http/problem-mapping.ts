@@ -20,6 +20,9 @@ const DOMAIN_STATUS: Record<ArticleErrorCode, [number, string]> = {
   NotRevertible: [422, 'Not revertible'],
   RevertConflict: [409, 'Revert conflict'],
   InvalidCategory: [422, 'Invalid category'],
+  InvalidPassage: [422, 'Invalid passage'],
+  PassageNotFound: [422, 'Passage not found'],
+  PassageInRedaction: [422, 'Passage in redaction'],
 };
 
 const HTTP_TITLES: Record<number, string> = {

@@ -36,7 +36,7 @@ export function startupBanner(facts: BannerFacts): string {
   // Without a generated secret, the token script needs the API's own JWT_SECRET.
   const command = `${facts.editorToken ? '' : 'JWT_SECRET=… '}npm run token -- --sub alice --roles reporter`;
   lines.push(
-    `  ${facts.editorToken ? 'Other tokens' : 'Tokens'}: ${command}  (roles: reporter, editor, auditor; comma-separated)`,
+    `  ${facts.editorToken ? 'Other tokens' : 'Tokens'}: ${command}  (roles: reporter, editor, auditor, legal; comma-separated)`,
   );
   const framed = facts.decorate ? ['', bold(RULE), ...lines, bold(RULE)] : lines;
   return `${framed.join('\n')}\n`;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type Article, ArticleError, fold } from '@newsroom/articles';
+import { type Article, ArticleError, type ArticleEventType, fold } from '@newsroom/articles';
 import { EventStore } from '@newsroom/event-store';
 import { Pool } from 'pg';
 import { streamIdOf, toArticleEvent } from '../article-stream';
@@ -51,6 +51,15 @@ export class ArticleReader {
     const article = fold(id, events.map(toArticleEvent), snapshot);
     if (article.revision !== revision) throw revisionNotFound(id, revision);
     return article;
+  }
+
+  /** The type of the event at a revision (a restore to a redaction is refused), from the revision's row. */
+  async typeAt(id: string, revision: number): Promise<ArticleEventType | undefined> {
+    const { rows } = await this.pool.query<{ type: ArticleEventType }>(
+      'SELECT type FROM article_revisions WHERE article_id = $1 AND revision = $2',
+      [id, revision],
+    );
+    return rows[0]?.type;
   }
 
   /** The article as it was at a moment: the last revision recorded at or before it. */
