@@ -43,7 +43,8 @@ describe('every operation under requests generated from its own schemas', () => 
   beforeAll(async () => {
     // The one-click sign-in is mounted as on the embedded default, so that it is tested like every route.
     t = await createTestApp({ localSignIn: true });
-    for (const role of ['reporter', 'editor', 'auditor'] as const) tokens.set(role, await t.token(`contract-${role}`, role));
+    for (const role of ['reporter', 'editor', 'auditor', 'legal'] as const)
+      tokens.set(role, await t.token(`contract-${role}`, role));
     const editor = tokens.get('editor') as string;
     const articleId = await createSampleArticle(t, editor);
     world = { articleId, cursors: await cursorsHandedOut(t, editor, articleId) };

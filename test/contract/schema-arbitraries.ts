@@ -614,7 +614,7 @@ export interface RequestWorld {
   cursors: Record<string, string[]>;
 }
 
-const ROLES: Role[] = ['reporter', 'editor', 'auditor'];
+const ROLES: Role[] = ['reporter', 'editor', 'auditor', 'legal'];
 
 function roleOf(operation: Operation): fc.Arbitrary<Role | undefined> {
   if (operation.access === 'public') return fc.constant(undefined);

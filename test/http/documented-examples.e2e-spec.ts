@@ -88,6 +88,30 @@ describe('the documented examples, executed', () => {
     expect((await send('withdraw')).body).toMatchObject({ revision: 9, status: 'withdrawn' });
   });
 
+  it('redacts by each example of POST /articles/{id}/redactions, as the legal role, on a fresh sample story', async () => {
+    const legal = await t.token('lena', 'legal');
+    const story = await t
+      .http()
+      .post('/articles')
+      .set('Authorization', `Bearer ${editor}`)
+      .type('text/plain')
+      .send(GENEVA_SUMMIT);
+    const redacted: unknown[] = [];
+    for (const { value } of examplesOf(operationById('redactPassage'))) {
+      const res = await t
+        .http()
+        .post(`/articles/${story.body.id}/redactions`)
+        .set('Authorization', `Bearer ${legal}`)
+        .send(value as object);
+      expect({ status: res.status, detail: res.body.detail }).toEqual({ status: 200, detail: undefined });
+      redacted.push(res.body.redactedRevisions);
+    }
+    expect(redacted).toEqual([[1], [1]]);
+    const article = (await t.http().get(`/articles/${story.body.id}`).set('Authorization', `Bearer ${editor}`)).body;
+    expect(article.blocks[0].text).toContain('US President [redacted] and Russian');
+    expect(article.blocks[8].text).toContain('Citizen Free Press’s [redacted].');
+  });
+
   it('answers the documented query examples', async () => {
     const diff = operationById('diffRevisions').query?.properties ?? {};
     const res = await t

@@ -190,6 +190,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/articles/{id}/redactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redact a passage from every revision, on a legal authority (PassageRedacted)
+         * @description For the `legal` role only. Takes a passage out of the article’s whole history: every earlier stored event that holds it (its data, and the reason recorded with it; quotes folded as find-and-replace folds them) is rewritten in the log with `[redacted]` in its place, through the one database function the append-only trigger lets through, and a `PassageRedacted` event is appended that names the rewritten revisions and the authority, never the passage. In the same transaction every read model of the article is folded again from the rewritten log: current and past revisions, history summaries, diffs, exports, the corrections feed and `/events` then read `[redacted]`. The hash chain still verifies (`GET /articles/{id}/audit` lists the redaction). A passage that only older revisions hold (a name corrected away) is found there. 422 when the passage is blank or part of the marker (`/problems/invalid-passage`), stands in no revision (`/problems/passage-not-found`), or appears in the reason, the authority or an earlier redaction, which would keep it (`/problems/passage-in-redaction`). The redaction is final: it cannot be reverted, restored to or redacted. If-Match is strict here (no merge). The old row versions stay on disk until VACUUM, and backups, WAL archives and replicas hold the text until they expire (see the README). Roles: legal.
+         */
+        post: operations["redactPassage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/articles/{id}": {
         parameters: {
             query?: never;
@@ -676,6 +696,11 @@ export interface components {
             reason: string | null;
             authority: string | null;
             /** @description The earlier revisions whose stored content it replaced. */
+            redactedRevisions: number[];
+        };
+        RedactionResult: {
+            article: components["schemas"]["Article"];
+            /** @description The earlier revisions whose stored events held the passage and were rewritten, oldest first. */
             redactedRevisions: number[];
         };
         StoredEvent: {
@@ -2444,6 +2469,160 @@ export interface operations {
             };
             /** @description The revert conflicts with later changes to the same text (the problem names them) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not name the current revision, and the command is not an edit that merges (see If-Match); nothing was appended */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A content type this route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Text not found or ambiguous, publish without a headline, a reused Idempotency-Key, restore to the current content, … */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redactPassage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Quoted revisions ("4", or "4", "5") or *: refuse with 412 unless the article is at one of them. Weak tags never match. A find-and-replace, headline or category edit made on an older revision still applies when nothing it touches changed since (its block byte-identical, its `find` landing on the same place; the headline; that category): it is appended at the current revision and answered with `Merged-From`. Otherwise the 412 names what changed under it and who changed it. Publish, withdraw, restore and revert keep the strict rule. */
+                "If-Match"?: string;
+                /** @description Up to 200 visible ASCII characters, unique per actor: a repeat replays the first answer (its status, headers and the article at the revision it answered with, read again: the same JSON value); another request under the same key gets 422. */
+                "Idempotency-Key"?: string;
+                /** @description Echoed, and recorded as the event’s correlation id (up to 200 visible ASCII characters; another value is replaced). */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The passage, as it stands in the article now or in any earlier revision. */
+                    text?: string | null;
+                    /**
+                     * @description The block of the current article that holds the passage.
+                     * @example b9
+                     */
+                    blockId?: string | null;
+                    /** @description Where the passage stands in the block’s text: UTF-16 offsets, end exclusive. */
+                    range?: {
+                        start: number;
+                        end: number;
+                    } | null;
+                    /** @description Why: recorded in the event and shown in the history. */
+                    reason: string;
+                    /** @description The court order, settlement or decision that requires it: recorded, and listed by the audit. */
+                    authority: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The article at the redaction’s revision, and the revisions rewritten */
+            200: {
+                headers: {
+                    /** @description The article’s revision, quoted */
+                    ETag?: string;
+                    /** @description "true" when this is the replay of an earlier answer */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request’s id */
+                    "X-Request-Id"?: string;
+                    /** @description With DATABASE_REPLICA_URLS: the primary’s WAL position (pg_lsn) once the command had committed. Send it back on a GET to read at least this write. */
+                    "Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedactionResult"];
+                };
+            };
+            /** @description Malformed JSON, a missing, ill-typed or unknown field, a malformed id, query parameter or header: errors[] names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or an invalid or expired one (checked before the body is read) */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 6750): `Bearer realm="newsroom"` when no bearer token was sent; `Bearer realm="newsroom", error="invalid_token"` when the token sent was refused (expired, not yet valid, living too long, badly signed, for another audience or issuer, malformed). */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role may not do this (a reporter editing a published article, a reporter reading the raw log, …) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown article, or a revision beyond the latest */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

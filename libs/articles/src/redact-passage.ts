@@ -84,5 +84,17 @@ export function redactEvent(event: ArticleEvent, passage: string): ArticleEvent 
     event.type === 'AttributionFixed' || event.type === 'TextCorrected'
       ? { ...event, data: redactEdit(event.data, passage) }
       : redactStrings(event, passage);
-  return JSON.stringify(redacted) === JSON.stringify(event) ? null : redacted;
+  return sameJson(redacted, event) ? null : redacted;
+}
+
+/** Equal as JSON values, whatever the order of keys: events read back from jsonb come in its own order. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return a === b;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a).filter((key) => (a as Record<string, unknown>)[key] !== undefined);
+  const other = Object.keys(b).filter((key) => (b as Record<string, unknown>)[key] !== undefined);
+  return (
+    keys.length === other.length &&
+    keys.every((key) => sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+  );
 }

@@ -99,6 +99,7 @@ describe('decideRedaction', () => {
     ['the passage in the authority', redact({ authority: 'Chance v. Newsroom (Matthew Chance)' }), 'PassageInRedaction'],
     ['an unknown block', redact({ text: undefined, blockId: 'b99', range: { start: 0, end: 3 } }), 'BlockNotFound'],
     ['a range beyond the block', redact({ text: undefined, blockId: 'b1', range: { start: 5, end: 5000 } }), 'InvalidPassage'],
+    ['both a text and a range', redact({ blockId: 'b1', range: { start: 0, end: 3 } }), 'InvalidPassage'],
     ['an empty range', redact({ text: undefined, blockId: 'b1', range: { start: 5, end: 5 } }), 'InvalidPassage'],
   ])('refuses %s', (_case, command, code) => {
     expect(refusal(() => decideRedaction(command, corrected.state, logged(corrected))).code).toBe(code);

@@ -84,6 +84,9 @@ export function decideRedaction(command: RedactPassage, state: Article, stream: 
 }
 
 function passageOf(command: RedactPassage, state: Article): string {
+  if (command.text !== undefined && (command.blockId !== undefined || command.range !== undefined)) {
+    throw new ArticleError('InvalidPassage', 'Name the passage by its text or by a block and a range, not both');
+  }
   const passage = command.text ?? rangeText(command, state);
   if (passage.trim() === '' || REDACTION_MARKER.includes(passage)) {
     throw new ArticleError('InvalidPassage', 'The passage to redact is blank, or part of the redaction marker');

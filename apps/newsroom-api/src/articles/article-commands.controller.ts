@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Controller, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { Article, ArticleCommand } from '@newsroom/articles';
+import type { Article, ArticleCommand, RedactPassage } from '@newsroom/articles';
 import type { Request, Response } from 'express';
 import type { BodyOf } from '../contract/typed-input';
 import { Valid } from '../http/contract.guard';
@@ -11,6 +11,7 @@ import { addCategoryCommandOf } from './category-command';
 import { answer, envelopeOf } from './command-request';
 import { CommandTracking } from './command-tracking';
 import { EditArticleCommand } from './commands/edit-article.command';
+import { RedactPassageCommand } from './commands/redact-passage.command';
 import { createCommandOf } from './create-command';
 
 interface ArticlePath {
@@ -126,6 +127,29 @@ export class ArticleCommandsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     return this.send(request, response, id, { type: 'RevertChange', revision: body.revision }, body.reason);
+  }
+
+  @Route('redactPassage')
+  async redact(
+    @Valid('params') { id }: ArticlePath,
+    @Valid('body') body: BodyOf<'redactPassage'>,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { text, blockId, range, reason, authority } = body;
+    // null reads as absent, as in every command.
+    const command: RedactPassage = {
+      type: 'RedactPassage',
+      reason,
+      authority,
+      ...(text == null ? {} : { text }),
+      ...(blockId == null ? {} : { blockId }),
+      ...(range == null ? {} : { range }),
+    };
+    const outcome = await this.tracking.track(request, command.type, id, (trace) =>
+      this.commandBus.execute(new RedactPassageCommand({ ...envelopeOf(request, id, reason), trace }, command)),
+    );
+    return { article: answer(response, outcome), redactedRevisions: outcome.redactedRevisions };
   }
 
   private async send(

@@ -9,6 +9,7 @@ import { ArticleStreams } from './article-streams';
 import { LatestArticles } from './latest-articles';
 import { ArticleCommandRunner } from './commands/article-command-runner';
 import { EditArticleHandler } from './commands/edit-article.command';
+import { RedactPassageHandler } from './commands/redact-passage.command';
 import { StaleEdits } from './commands/stale-edits';
 import { CommandTracking } from './command-tracking';
 import { CorrectionsController } from './corrections.controller';
@@ -43,6 +44,7 @@ import { CorrectionsFeed } from './queries/corrections-feed';
     StaleEdits,
     IdempotencyRecords,
     EditArticleHandler,
+    RedactPassageHandler,
     ArticleProjection,
     { provide: INLINE_PROJECTIONS, inject: [ArticleProjection], useFactory: (articles: ArticleProjection) => [articles] },
     ArticleReader,

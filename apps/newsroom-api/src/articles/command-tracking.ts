@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import type { Article, ArticleCommand } from '@newsroom/articles';
+import type { Article, ArticleCommand, RedactPassage } from '@newsroom/articles';
 import type { IncomingMessage } from 'node:http';
 import { attachCommand, type RequestCommand } from '../http/request-command';
 import { toProblem } from '../http/problem-mapping';
@@ -22,12 +22,12 @@ export interface CommandTrace extends RequestCommand {
 export class CommandTracking {
   constructor(@Optional() @Inject(METRICS) private readonly metrics: NewsroomMetrics | null = null) {}
 
-  async track(
+  async track<TOutcome extends CommandOutcome<Article>>(
     request: IncomingMessage,
-    type: ArticleCommand['type'],
+    type: ArticleCommand['type'] | RedactPassage['type'],
     articleId: string,
-    run: (trace: CommandTrace) => Promise<CommandOutcome<Article>>,
-  ): Promise<CommandOutcome<Article>> {
+    run: (trace: CommandTrace) => Promise<TOutcome>,
+  ): Promise<TOutcome> {
     const trace: CommandTrace = { type, articleId };
     attachCommand(request, trace);
     try {

@@ -126,6 +126,18 @@ const Redaction = object(
   ['revision', 'recordedAt', 'actor', 'reason', 'authority', 'redactedRevisions'],
 );
 
+/** What a redaction answers: the article at the record's revision, and the revisions it rewrote. */
+const RedactionResult = object(
+  {
+    article: ref('Article'),
+    redactedRevisions: arrayOf(revision, {
+      minItems: 1,
+      description: 'The earlier revisions whose stored events held the passage and were rewritten, oldest first.',
+    }),
+  },
+  ['article', 'redactedRevisions'],
+);
+
 const redactions = arrayOf(ref('Redaction'), { description: 'The redactions of the article’s log, oldest first.' });
 
 const Audit = {
@@ -268,6 +280,7 @@ export const ANSWER_SCHEMAS: Record<string, Schema> = {
   ArticleDiff,
   Audit,
   Redaction,
+  RedactionResult,
   StoredEvent,
   StoredEventPage,
   CorrectionEntry,

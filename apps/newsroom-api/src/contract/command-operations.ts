@@ -176,6 +176,16 @@ const findReplace = (examples: Record<string, { summary: string; value: unknown 
 /** Restore to, or revert, one revision: which, and why. */
 const REVISION_AND_REASON = object({ revision: wholeNumber(1, MAX_INT), reason: reason(true) }, ['revision', 'reason']);
 
+/** A passage is named by its text, or by a block and a range of its current text. */
+const TEXT_OR_RANGE = {
+  if: { required: ['text'], properties: { text: { type: 'string' } } },
+  else: { required: ['blockId', 'range'], properties: { blockId: { type: 'string' }, range: { type: 'object' } } },
+  description: 'text, or blockId and range (not both): without text, blockId and range are required.',
+};
+
+const REDACTION_DESCRIPTION =
+  'For the `legal` role only. Takes a passage out of the article’s whole history: every earlier stored event that holds it (its data, and the reason recorded with it; quotes folded as find-and-replace folds them) is rewritten in the log with `[redacted]` in its place, through the one database function the append-only trigger lets through, and a `PassageRedacted` event is appended that names the rewritten revisions and the authority, never the passage. In the same transaction every read model of the article is folded again from the rewritten log: current and past revisions, history summaries, diffs, exports, the corrections feed and `/events` then read `[redacted]`. The hash chain still verifies (`GET /articles/{id}/audit` lists the redaction). A passage that only older revisions hold (a name corrected away) is found there. 422 when the passage is blank or part of the marker (`/problems/invalid-passage`), stands in no revision (`/problems/passage-not-found`), or appears in the reason, the authority or an earlier redaction, which would keep it (`/problems/passage-in-redaction`). The redaction is final: it cannot be reverted, restored to or redacted. If-Match is strict here (no merge). The old row versions stay on disk until VACUUM, and backups, WAL archives and replicas hold the text until they expire (see the README).';
+
 export const COMMAND_OPERATIONS: Operation[] = [
   createArticle,
   command({
@@ -321,4 +331,67 @@ export const COMMAND_OPERATIONS: Operation[] = [
     },
     [409],
   ),
+  {
+    ...command(
+      {
+        operationId: 'redactPassage',
+        method: 'post',
+        path: '/articles/{id}/redactions',
+        summary: 'Redact a passage from every revision, on a legal authority (PassageRedacted)',
+        description: REDACTION_DESCRIPTION,
+        access: ['legal'],
+        body: json(
+          object(
+            {
+              text: optional(
+                text(10_000, { description: 'The passage, as it stands in the article now or in any earlier revision.' }),
+              ),
+              blockId: optional(
+                text(50, { description: 'The block of the current article that holds the passage.', example: 'b9' }),
+              ),
+              range: optional(
+                object({ start: wholeNumber(0, 1_000_000), end: wholeNumber(1, 1_000_000) }, ['start', 'end'], {
+                  description: 'Where the passage stands in the block’s text: UTF-16 offsets, end exclusive.',
+                }),
+              ),
+              reason: reason(true),
+              authority: text(2000, {
+                description: 'The court order, settlement or decision that requires it: recorded, and listed by the audit.',
+              }),
+            },
+            ['reason', 'authority'],
+            TEXT_OR_RANGE,
+          ),
+          {
+            name: {
+              summary: 'A name, wherever it stood in the story’s history',
+              value: {
+                text: 'Matthew Chance',
+                reason: 'Court order',
+                authority: 'High Court of Justice, injunction HC-2026-117',
+              },
+            },
+            range: {
+              summary: 'A passage of the current text, by block and range (“Joe Biden” in b1)',
+              value: {
+                blockId: 'b1',
+                range: { start: 32, end: 41 },
+                reason: 'Source protection',
+                authority: 'Editor-in-chief, source-protection decision 2026-12',
+              },
+            },
+          },
+        ),
+      },
+      [],
+    ),
+    responses: {
+      200: {
+        description: 'The article at the redaction’s revision, and the revisions rewritten',
+        headers: ANSWER_HEADERS,
+        content: { 'application/json': { schema: ref('RedactionResult') } },
+      },
+      ...problems(...REFUSALS),
+    },
+  },
 ];

@@ -173,12 +173,13 @@ export class ArticleCommandRunner {
 }
 
 /** Now, or the article's last time if this clock reads earlier: a stream's times never go backwards. */
-function recordedAtAfter(article: Article): Date {
+export function recordedAtAfter(article: Article): Date {
   const last = article.updatedAt === null ? 0 : Date.parse(article.updatedAt);
   return new Date(Math.max(Date.now(), last));
 }
 
-function metadataOf(envelope: CommandEnvelope) {
+/** Who, why and which request, recorded with every command's event. */
+export function metadataOf(envelope: CommandEnvelope) {
   return {
     actor: envelope.actor.id,
     actorName: envelope.actor.name ?? null,
@@ -190,11 +191,12 @@ function metadataOf(envelope: CommandEnvelope) {
   };
 }
 
-function scopedKey(envelope: CommandEnvelope): string {
+/** The Idempotency-Key as the log stores it: scoped by its actor, so two actors' keys never meet. */
+export function scopedKey(envelope: CommandEnvelope): string {
   return `${envelope.actor.id}\u241f${envelope.idempotency?.key ?? ''}`;
 }
 
-function isLostRace(error: unknown): boolean {
+export function isLostRace(error: unknown): boolean {
   if (
     error instanceof WrongExpectedRevisionError ||
     error instanceof TwinRequestWon ||
@@ -204,7 +206,7 @@ function isLostRace(error: unknown): boolean {
   return (error as { code?: unknown }).code === UNIQUE_VIOLATION;
 }
 
-function tooMuchContention(): ProblemException {
+export function tooMuchContention(): ProblemException {
   return ProblemException.of(
     409,
     'TooMuchContention',
@@ -213,7 +215,7 @@ function tooMuchContention(): ProblemException {
   );
 }
 
-function pause(attempt: number): Promise<void> {
+export function pause(attempt: number): Promise<void> {
   const ceiling = Math.min(5 * attempt, 50);
   return new Promise((resolve) => setTimeout(resolve, 1 + Math.random() * ceiling));
 }

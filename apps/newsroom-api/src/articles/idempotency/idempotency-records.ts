@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AlongsideWrite } from '@newsroom/event-store';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+import { redactStrings } from '@newsroom/articles';
 import { DataSource } from 'typeorm';
 import { poolOf } from '@newsroom/database';
 
@@ -44,6 +45,27 @@ export class IdempotencyRecords {
   /** Written by the append's own statement: a concurrent twin makes the append fail. */
   withAppend(actor: string, key: string, record: IdempotencyRecord): AlongsideWrite {
     return { text: INSERT_WITH_APPEND, values: [actor, key, record.requestHash, record.status, toStored(record)] };
+  }
+
+  /**
+   * Redacts a passage from the answers kept whole for an article (rows written before answers
+   * were references, which hold the article's text), in the redaction's transaction. References
+   * need nothing: their replay reads the redacted read models.
+   */
+  async redactStoredAnswers(db: Pick<PoolClient, 'query'>, articleId: string, passage: string): Promise<void> {
+    const { rows } = await db.query<{ actor: string; key: string; body: string }>(
+      `SELECT actor, key, body FROM idempotency_records WHERE strpos(body, $1) > 0 FOR UPDATE`,
+      [`"${articleId}"`],
+    );
+    for (const row of rows) {
+      const stored = JSON.parse(row.body) as StoredAnswer;
+      const whole = 'id' in stored ? stored : stored.answered ? undefined : (stored.answer as { id?: unknown } | undefined);
+      if (whole?.id !== articleId) continue;
+      const body = JSON.stringify(redactStrings(stored, passage));
+      if (body !== row.body) {
+        await db.query('UPDATE idempotency_records SET body = $3 WHERE actor = $1 AND key = $2', [row.actor, row.key, body]);
+      }
+    }
   }
 
   /** For answers that appended nothing; false when a twin got there first. */

@@ -1,7 +1,8 @@
 import { type Article, emptyArticle } from '@newsroom/articles';
-import { LogSnapshot } from '@newsroom/event-store';
+import { EventStore, isRedactionRecord, LogSnapshot } from '@newsroom/event-store';
 import type { Pool, PoolClient } from 'pg';
-import { toArticleEvent } from '../../article-stream';
+import { streamIdOf, toArticleEvent } from '../../article-stream';
+import { rewriteArticleRows } from '../article-rewrite';
 import { holdProjectionsExclusive } from '../projection-lock';
 import { emptyRows, rowsFor } from '../read-model-rows';
 import { writeRows } from '../read-model-writer';
@@ -25,10 +26,18 @@ export async function catchUpAndSwap(pool: Pool, snapshot: string): Promise<numb
     await holdProjectionsExclusive(client);
     const late = await LogSnapshot.committedSince(client, snapshot, ARTICLE_STREAMS);
     const rows = emptyRows();
+    const redacted: string[] = [];
     for (const run of runsByArticle(late)) {
-      rowsFor(await rebuiltArticle(client, run.articleId), run.events.map(toArticleEvent), run.events, rows);
+      if (run.events.some((event) => isRedactionRecord(event.metadata))) redacted.push(run.articleId);
+      else rowsFor(await rebuiltArticle(client, run.articleId), run.events.map(toArticleEvent), run.events, rows);
     }
     await writeRows(client, rows, REBUILD_TABLES);
+    // A redaction meanwhile rewrote events the replay had already copied: fold those articles
+    // again from the log as it is now, or the swap would bring the passage back.
+    const store = new EventStore(pool);
+    for (const id of redacted) {
+      await rewriteArticleRows(client, id, await store.readStream(streamIdOf(id), {}, client), REBUILD_TABLES);
+    }
     await swapInRebuildTables(client);
     await client.query('COMMIT');
     return late.length;
