@@ -6,6 +6,7 @@ import { createSampleArticle } from '../support/articles-api';
 import { dumpReadModels } from '../support/read-models';
 import { runSampleScenario, type Scenario } from '../support/sample-scenario';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { untilBlocked } from '../support/waiting';
 
 const NAME = 'Matthew Chance';
 
@@ -81,6 +82,38 @@ describe('read models after a redaction', () => {
     expect(events.map((event) => event.type)).toContain('PassageRedacted');
     await t.app.get(CorrectionsFollower).handle(events);
     expect(await dumpReadModels(pool)).toBe(before);
+  });
+
+  it('overwrite a feed entry the follower writes from the unredacted log while the redaction runs', async () => {
+    const id = await createSampleArticle(t, s.editor);
+    const fixed = await t.http().post(`/articles/${id}/text-corrections`).set('Authorization', `Bearer ${s.editor}`).send({
+      find: 'Joe Biden',
+      replace: 'Joseph R. Biden',
+      reason: 'Style',
+      notice: 'An earlier version of this article called him Joe Biden.',
+    });
+    expect(fixed.status).toBe(200);
+    await t.http().get('/corrections').set('Authorization', `Bearer ${s.editor}`);
+    const entry = await pool.query('SELECT * FROM corrections WHERE article_id = $1', [id]);
+    expect(entry.rows).toHaveLength(1);
+    // The follower in flight: it read the log before the redaction and writes its entry as the redaction runs.
+    await pool.query('DELETE FROM corrections WHERE article_id = $1', [id]);
+    const follower = await pool.connect();
+    try {
+      await follower.query('BEGIN');
+      await follower.query(
+        'INSERT INTO corrections SELECT * FROM jsonb_populate_record(NULL::corrections, $1::jsonb) ON CONFLICT DO NOTHING',
+        [JSON.stringify(entry.rows[0])],
+      );
+      const redacting = redact(id, 'Joe Biden').then((res) => res);
+      await untilBlocked(pool);
+      await follower.query('COMMIT');
+      expect((await redacting).status).toBe(200);
+    } finally {
+      follower.release();
+    }
+    const { rows } = await pool.query<{ text: string }>('SELECT text FROM corrections WHERE article_id = $1', [id]);
+    expect(rows).toEqual([{ text: 'An earlier version of this article called him [redacted].' }]);
   });
 
   it('keep a redaction committed while a rebuild replays: the swap folds that article again from the log', async () => {
