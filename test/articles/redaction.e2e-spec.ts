@@ -42,6 +42,12 @@ describe('legal redaction: POST /articles/{id}/redactions', () => {
       });
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body.blocks)).not.toContain(NAME);
+    // An answer kept whole, as idempotency records were written before answers became references.
+    const first = (await t.http().get(`/articles/${s.id}?revision=3`).set(as(s.editor))).body;
+    await pool.query(
+      `INSERT INTO idempotency_records (actor, key, request_hash, status, body) VALUES ('eddie', 'old-fix', 'x', 200, $1)`,
+      [JSON.stringify(first)],
+    );
   });
   afterAll(async () => {
     await pool?.end();
@@ -162,7 +168,9 @@ describe('legal redaction: POST /articles/{id}/redactions', () => {
     expect(history.items[8].reason).toBe('Do not name [redacted]');
   });
 
-  it('leaves the name in no stored row of the log or of any read model', async () => {
+  it('leaves the name in no stored row of the log, of any read model, or of an answer kept whole', async () => {
+    const { rows: kept } = await pool.query<{ body: string }>(`SELECT body FROM idempotency_records WHERE key = 'old-fix'`);
+    expect(JSON.parse(kept[0].body).blocks[8].text).toContain("question from CNN's [redacted].");
     const { rows } = await pool.query<{ found: number }>(
       `SELECT (SELECT count(*) FROM events WHERE data::text LIKE $1 OR metadata::text LIKE $1)
             + (SELECT count(*) FROM articles WHERE document::text LIKE $1)

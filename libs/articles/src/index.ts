@@ -13,5 +13,13 @@ export { slugify } from './slug';
 export { findMatches, type TextMatch } from './find-text';
 export { summarize } from './summary';
 export { upcast, ARTICLE_SCHEMA_VERSION } from './upcast';
-export { redactEvent, redactStrings, redactText, movedOffset, REDACTION_MARKER, type RedactedText } from './redact-passage';
+export {
+  redactArticle,
+  redactEvent,
+  redactStrings,
+  redactText,
+  movedOffset,
+  REDACTION_MARKER,
+  type RedactedText,
+} from './redact-passage';
 export { decideRedaction, type LoggedArticleEvent, type RedactedEvent, type RedactPassage, type Redaction } from './redact';

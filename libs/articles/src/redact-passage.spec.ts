@@ -82,6 +82,27 @@ describe('redacting a passage', () => {
     expect(redactEvent(stream[0], 'Boris')).toBeNull();
   });
 
+  it('redacts only text people wrote: ids, block types, slugs, codes, notice kinds and event types stay', () => {
+    for (const passage of ['paragraph', 'b1', 'diplomacy', 'medtop', 'correction', 'AttributionFixed']) {
+      const redacted = stream.map((event) => redactEvent(event, passage) ?? event);
+      const article = folded(redacted);
+      expect(article.blocks.map((b) => [b.id, b.type])).toEqual([['b1', 'paragraph']]);
+      expect(article.categories).toEqual([{ slug: 'diplomacy', label: 'Diplomacy', code: 'medtop:20000639' }]);
+      expect(article.corrections.map((c) => c.kind)).toEqual(['correction']);
+    }
+    const reverted: ArticleEvent = {
+      type: 'ChangeReverted',
+      data: { revision: 2, revertedType: 'AttributionFixed', before: created, content: created },
+    };
+    expect(redactEvent(reverted, 'AttributionFixed')).toBeNull();
+    expect(
+      redactEvent(
+        { type: 'PassageRedacted', data: { authority: 'Matthew Chance order', redactedRevisions: [1] } },
+        'Matthew Chance',
+      ),
+    ).toBeNull();
+  });
+
   it('answers null for an event read back with its keys in another order (jsonb sorts them)', () => {
     const { range, ...rest } = fix;
     const stored = { type: 'AttributionFixed', data: { ...rest, range: { end: range.end, start: range.start } } } as const;

@@ -1,3 +1,4 @@
+import type { Article, ArticleContent, Category } from './article';
 import type { ArticleEvent, TextEdit } from './events';
 // Straight and typographic quotes are equal, as in find-and-replace: offsets stay the same.
 import { foldQuotes } from './find-text';
@@ -71,20 +72,94 @@ function redactEdit(edit: TextEdit, passage: string): TextEdit {
     range,
     found: before.text.slice(range.start, range.end),
     replacement: redactText(edit.replacement, passage).text,
-    notice: redactStrings(edit.notice, passage),
+    notice: edit.notice === null ? null : { ...edit.notice, text: redactText(edit.notice.text, passage).text },
+  };
+}
+
+/** The free text of a content: headline, byline, dateline, blocks' text, categories' labels. */
+function redactContent(content: ArticleContent, passage: string): ArticleContent {
+  const line = (text: string | null) => (text === null ? null : redactText(text, passage).text);
+  return {
+    ...content,
+    headline: line(content.headline),
+    byline: line(content.byline),
+    dateline: line(content.dateline),
+    blocks: content.blocks.map((block) => ({ ...block, text: redactText(block.text, passage).text })),
+    categories: content.categories.map((category) => redactCategory(category, passage)),
+  };
+}
+
+function redactCategory(category: Category, passage: string): Category {
+  return { ...category, label: redactText(category.label, passage).text };
+}
+
+/** An article (a whole answer kept by an old idempotency record) with the passage redacted from its text. */
+export function redactArticle(article: Article, passage: string): Article {
+  return {
+    ...article,
+    ...redactContent(article, passage),
+    corrections: article.corrections.map((notice) => ({ ...notice, text: redactText(notice.text, passage).text })),
   };
 }
 
 /**
  * The event with every occurrence of the passage redacted, or null when it holds none. Folding
- * the redacted stream gives the article with the marker wherever the passage stood.
+ * the redacted stream gives the article with the marker wherever the passage stood. Only text
+ * people wrote is redacted: ids, block types, slugs, codes, notice kinds and event types keep the
+ * stream foldable whatever the passage (a passage "paragraph" or "b1" must not break it). A
+ * redaction record is never redacted.
  */
 export function redactEvent(event: ArticleEvent, passage: string): ArticleEvent | null {
-  const redacted: ArticleEvent =
-    event.type === 'AttributionFixed' || event.type === 'TextCorrected'
-      ? { ...event, data: redactEdit(event.data, passage) }
-      : redactStrings(event, passage);
-  return sameJson(redacted, event) ? null : redacted;
+  const redacted = redactedEvent(event, passage);
+  return redacted === null || sameJson(redacted, event) ? null : redacted;
+}
+
+function redactedEvent(event: ArticleEvent, passage: string): ArticleEvent | null {
+  const text = (value: string) => redactText(value, passage).text;
+  switch (event.type) {
+    case 'ArticleCreated':
+      return { ...event, data: redactContent(event.data, passage) };
+    case 'HeadlineChanged':
+      return {
+        ...event,
+        data: { before: event.data.before === null ? null : text(event.data.before), after: text(event.data.after) },
+      };
+    case 'AttributionFixed':
+    case 'TextCorrected':
+      return { ...event, data: redactEdit(event.data, passage) };
+    case 'CategoryAdded':
+    case 'CategoryRemoved':
+      return { ...event, data: { category: redactCategory(event.data.category, passage) } };
+    case 'ArticlePublished':
+    case 'ArticleWithdrawn':
+      return event;
+    case 'ArticleRestored':
+      return {
+        ...event,
+        data: {
+          ...event.data,
+          before: redactContent(event.data.before, passage),
+          content: redactContent(event.data.content, passage),
+        },
+      };
+    case 'ChangeReverted':
+      return {
+        ...event,
+        data: {
+          ...event.data,
+          before: redactContent(event.data.before, passage),
+          content: redactContent(event.data.content, passage),
+        },
+      };
+    case 'PassageRedacted':
+      return null;
+    default:
+      return unknownEvent(event);
+  }
+}
+
+function unknownEvent(event: never): never {
+  throw new Error(`Unknown article event ${JSON.stringify(event)}`);
 }
 
 /** Equal as JSON values, whatever the order of keys: events read back from jsonb come in its own order. */

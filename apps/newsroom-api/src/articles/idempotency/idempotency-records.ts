@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AlongsideWrite } from '@newsroom/event-store';
 import type { Pool, PoolClient } from 'pg';
-import { redactStrings } from '@newsroom/articles';
+import { type Article, redactArticle } from '@newsroom/articles';
 import { DataSource } from 'typeorm';
 import { poolOf } from '@newsroom/database';
 
@@ -61,7 +61,8 @@ export class IdempotencyRecords {
       const stored = JSON.parse(row.body) as StoredAnswer;
       const whole = 'id' in stored ? stored : stored.answered ? undefined : (stored.answer as { id?: unknown } | undefined);
       if (whole?.id !== articleId) continue;
-      const body = JSON.stringify(redactStrings(stored, passage));
+      const redacted = redactArticle(whole as Article, passage);
+      const body = JSON.stringify('id' in stored ? redacted : { ...stored, answer: redacted });
       if (body !== row.body) {
         await db.query('UPDATE idempotency_records SET body = $3 WHERE actor = $1 AND key = $2', [row.actor, row.key, body]);
       }
