@@ -7,6 +7,7 @@ import { HeadlineSearch1796100000000 } from './1796100000000-HeadlineSearch';
 import { ArticleFieldChanges1796200000000 } from './1796200000000-ArticleFieldChanges';
 import { ArticleTerms1796300000000 } from './1796300000000-ArticleTerms';
 import { RedactableEventDigests1796400000000 } from './1796400000000-RedactableEventDigests';
+import { PartitionEventLog1796500000000 } from './1796500000000-PartitionEventLog';
 
 /** Every migration, oldest first. Listed by hand so that bundling or ESM never loses one to a glob. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   ArticleFieldChanges1796200000000,
   ArticleTerms1796300000000,
   RedactableEventDigests1796400000000,
+  PartitionEventLog1796500000000,
 ];

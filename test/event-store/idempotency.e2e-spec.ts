@@ -1,4 +1,4 @@
-import { IdempotencyKeyConflictError, WrongExpectedRevisionError } from '@newsroom/event-store';
+import { WrongExpectedRevisionError } from '@newsroom/event-store';
 import { untilBlocked } from '../support/waiting';
 import { noted, notes, useEventStore } from './store-fixture';
 
@@ -33,12 +33,26 @@ describe('idempotency keys', () => {
     expect(outcome.replayed).toBe(true);
   });
 
-  it('refuses a key that was used for another stream', async () => {
-    await db.store.append('doc-4', [noted(1)], { expectedRevision: 'no-stream', idempotencyKey: 'k-4' });
-    await expect(
-      db.store.append('doc-5', [noted(1)], { expectedRevision: 'no-stream', idempotencyKey: 'k-4' }),
-    ).rejects.toBeInstanceOf(IdempotencyKeyConflictError);
-    expect(await db.store.streamRevision('doc-5')).toBe(0);
+  // Keys are the stream's since the log was partitioned by stream (PartitionEventLog): the store
+  // looks a key up in the stream's partition only. The API keeps its keys exactly-once per actor
+  // through idempotency_records, whatever the stream.
+  it('takes a key used on another stream as new on this one, and replays each stream its own', async () => {
+    const first = await db.store.append('doc-4', [noted(1)], { expectedRevision: 'no-stream', idempotencyKey: 'k-4' });
+    const other = await db.store.append('doc-5', notes(1, 2), { expectedRevision: 'no-stream', idempotencyKey: 'k-4' });
+    expect(other.replayed).toBe(false);
+    expect(other.events.map((e) => [e.streamId, e.revision])).toEqual([
+      ['doc-5', 1],
+      ['doc-5', 2],
+    ]);
+    expect(await db.store.append('doc-4', [noted(1)], { expectedRevision: 'no-stream', idempotencyKey: 'k-4' })).toEqual({
+      ...first,
+      replayed: true,
+    });
+    expect(await db.store.append('doc-5', notes(1, 2), { expectedRevision: 'no-stream', idempotencyKey: 'k-4' })).toEqual({
+      ...other,
+      replayed: true,
+    });
+    expect([await db.store.streamRevision('doc-4'), await db.store.streamRevision('doc-5')]).toEqual([1, 2]);
   });
 
   it('writes once when a twin races in while the first is still uncommitted, and the twin gets its result', async () => {

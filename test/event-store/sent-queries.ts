@@ -49,21 +49,35 @@ export async function planOf(pool: Pool, statement: QueryConfig, settings: Recor
   }
 }
 
-/** The rows PostgreSQL read from `relation` to answer a statement (it runs it: EXPLAIN ANALYZE). */
+/**
+ * The rows PostgreSQL read from `relation` to answer a statement (it runs it: EXPLAIN ANALYZE),
+ * counting its partitions' (`events_p07` for `events`) as its own.
+ */
 export async function rowsReadFrom(pool: Pool, statement: QueryConfig, relation: string): Promise<number> {
   const { rows } = await pool.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
     `EXPLAIN (ANALYZE, FORMAT JSON) ${statement.text}`,
     statement.values,
   );
   const read = (node: PlanNode): number =>
-    (node['Relation Name'] === relation ? node['Actual Rows'] * node['Actual Loops'] : 0) +
+    (isPartOf(node['Relation Name'], relation) ? (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 0) : 0) +
     (node.Plans ?? []).reduce((sum, child) => sum + read(child), 0);
   return read(rows[0]['QUERY PLAN'][0].Plan);
 }
 
-interface PlanNode {
+/** Every node of a plan (EXPLAIN's JSON), depth first. */
+export function planNodes(plan: PlanNode): PlanNode[] {
+  return [plan, ...(plan.Plans ?? []).flatMap(planNodes)];
+}
+
+function isPartOf(name: string | undefined, relation: string): boolean {
+  return name === relation || name?.replace(/_p\d+$/, '') === relation;
+}
+
+export interface PlanNode {
+  'Node Type': string;
   'Relation Name'?: string;
-  'Actual Rows': number;
-  'Actual Loops': number;
+  'Index Name'?: string;
+  'Actual Rows'?: number;
+  'Actual Loops'?: number;
   Plans?: PlanNode[];
 }

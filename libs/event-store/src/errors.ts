@@ -18,7 +18,11 @@ export class WrongExpectedRevisionError extends Error {
   }
 }
 
-/** An idempotency key was reused for a different stream. */
+/**
+ * An idempotency key was reused for a different stream. The store no longer throws it: since the
+ * log was partitioned (migration PartitionEventLog) keys are unique per stream, and a key reused
+ * on another stream appends there. Kept for the callers that still name it.
+ */
 export class IdempotencyKeyConflictError extends Error {
   readonly code = 'IdempotencyKeyConflict';
 

@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { IdempotencyKeyConflictError, WrongExpectedRevisionError } from './errors';
+import { WrongExpectedRevisionError } from './errors';
 import type { EventRewrite, RedactedRevision } from './redaction';
 import type { Queryable } from './queryable';
 import { AppendBatch, type AppendedRow, type EventRow, toRecordedEvent } from './rows';
@@ -18,8 +18,11 @@ import { START } from './types';
 import { WakeUpSender } from './wake-ups';
 
 const UNIQUE_VIOLATION = '23505';
-/** The unique keys an append can lose a race on; any other violation is a bug and is rethrown. */
-const RACE_CONSTRAINTS = new Set(['events_stream_revision_key', 'events_idempotency_key_idx']);
+/**
+ * The unique keys an append can lose a race on; any other violation is a bug and is rethrown. On
+ * the partitioned log a violation names the partition's index (events_p07_stream_revision_key).
+ */
+const RACE_CONSTRAINT = /^events_(p\d+_)?(stream_revision_key|idempotency_key_idx)$/;
 const MAX_REVISION = 2_147_483_647;
 
 /**
@@ -35,8 +38,9 @@ export class EventStore {
 
   /**
    * Appends events to a stream atomically, in one statement. Pass `client` to make the append
-   * part of a larger transaction (see `transaction`). A key already used returns the first
-   * append's events with `replayed: true` and writes nothing.
+   * part of a larger transaction (see `transaction`). A key already used on this stream returns
+   * the first append's events with `replayed: true` and writes nothing; keys are the stream's, so
+   * the same key on another stream appends there.
    */
   async append(
     streamId: string,
@@ -86,9 +90,9 @@ export class EventStore {
     return this.append(streamId, [{ ...record, metadata }], options, client);
   }
 
-  /** The events a previous append with this key wrote, or none. */
-  async readByIdempotencyKey(key: string, client: Queryable = this.pool): Promise<RecordedEvent[]> {
-    const { rows } = await client.query<EventRow>(sql.BY_IDEMPOTENCY_KEY, [key]);
+  /** The events a previous append to this stream with this key wrote, or none. */
+  async readByIdempotencyKey(streamId: string, key: string, client: Queryable = this.pool): Promise<RecordedEvent[]> {
+    const { rows } = await client.query<EventRow>(sql.BY_IDEMPOTENCY_KEY, [streamId, key]);
     return rows.map(toRecordedEvent);
   }
 
@@ -197,9 +201,8 @@ export class EventStore {
   }
 
   private async replay(streamId: string, key: string, client: Queryable): Promise<AppendResult | undefined> {
-    const events = await this.readByIdempotencyKey(key, client);
+    const events = await this.readByIdempotencyKey(streamId, key, client);
     if (events.length === 0) return undefined;
-    if (events[0].streamId !== streamId) throw new IdempotencyKeyConflictError(key);
     return { events, nextExpectedRevision: events[events.length - 1].revision, replayed: true };
   }
 }
@@ -207,5 +210,5 @@ export class EventStore {
 function isLostRace(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { code, constraint } = error as { code?: unknown; constraint?: unknown };
-  return code === UNIQUE_VIOLATION && typeof constraint === 'string' && RACE_CONSTRAINTS.has(constraint);
+  return code === UNIQUE_VIOLATION && typeof constraint === 'string' && RACE_CONSTRAINT.test(constraint);
 }

@@ -10,8 +10,10 @@ const COLUMNS = `position, stream_id, revision, type, data, metadata, recorded_a
 /**
  * One statement appends a whole batch. The unique key (stream_id, revision) refuses a writer
  * that fell behind; the guard on the previous row refuses one that is ahead (which would leave a
- * gap). A key already used writes nothing, so a retry inside a transaction does not abort it;
- * two racing appends with one key meet at the unique indexes instead. The hash chain is computed
+ * gap). A key already used on the stream writes nothing, so a retry inside a transaction does not
+ * abort it; two racing appends with one key meet at the unique indexes instead. The key is the
+ * stream's (unique per stream, probed with the stream): on the partitioned log the probe is one
+ * partition's index, and on Citus one shard's, instead of every partition's. The hash chain is computed
  * here, from the previous row the guard reads anyway, rather than by the table's trigger (which
  * only fills a hash left empty): a PL/pgSQL call per row cost a fifth of the append rate. It
  * returns only what the database chose: the caller already holds the type, data and metadata.
@@ -38,7 +40,7 @@ export const APPEND = `
          coalesce($7::timestamptz, statement_timestamp())
   FROM input i JOIN chain c USING (ord)
   WHERE ($2::int = 0 OR EXISTS (SELECT FROM previous))
-    AND ($6::text IS NULL OR NOT EXISTS (SELECT FROM events WHERE idempotency_key = $6::text))
+    AND ($6::text IS NULL OR NOT EXISTS (SELECT FROM events WHERE stream_id = $1 AND idempotency_key = $6::text))
   ORDER BY i.ord
   RETURNING position, revision, recorded_at, transaction_id::text AS transaction_id`;
 
@@ -56,7 +58,7 @@ export const APPEND_ONE = `
         FROM (SELECT uuid_send(gen_random_uuid()) AS salt) AS fresh) AS salted
   LEFT JOIN events previous ON previous.stream_id = $1 AND previous.revision = $2::int
   WHERE ($2::int = 0 OR previous.hash IS NOT NULL)
-    AND ($6::text IS NULL OR NOT EXISTS (SELECT FROM events WHERE idempotency_key = $6::text))
+    AND ($6::text IS NULL OR NOT EXISTS (SELECT FROM events WHERE stream_id = $1 AND idempotency_key = $6::text))
   RETURNING position, revision, recorded_at, transaction_id::text AS transaction_id`;
 
 /**
@@ -76,15 +78,15 @@ export function appendWithAlongside(append: string, appendParameters: number, wr
 export const STREAM_REVISION = `SELECT coalesce(max(revision), 0)::int AS revision FROM events WHERE stream_id = $1`;
 
 /**
- * The batch written by the append that first used an idempotency key: the key sits on its
- * first row, every row of it carries the key in its metadata, and all share one transaction,
- * so the scan stays within that transaction's rows.
+ * The batch written by the append that first used an idempotency key on a stream ($1): the key
+ * sits on its first row, every row of it carries the key in its metadata, and all share one
+ * transaction, so the scan stays within that transaction's rows of the stream (one partition).
  */
 export const BY_IDEMPOTENCY_KEY = `
   SELECT ${COLUMNS} FROM (
     SELECT e.* FROM events k
-    JOIN events e ON e.transaction_id = k.transaction_id AND e.position >= k.position AND e.stream_id = k.stream_id
-    WHERE k.idempotency_key = $1 AND e.metadata->>'idempotencyKey' = $1
+    JOIN events e ON e.stream_id = k.stream_id AND e.transaction_id = k.transaction_id AND e.position >= k.position
+    WHERE k.stream_id = $1 AND k.idempotency_key = $2 AND e.stream_id = $1 AND e.metadata->>'idempotencyKey' = $2
   ) batch
   ORDER BY revision`;
 

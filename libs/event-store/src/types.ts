@@ -38,7 +38,10 @@ export type ExpectedRevision = number | 'no-stream';
 
 export interface AppendOptions {
   expectedRevision: ExpectedRevision;
-  /** A key already used makes `append` return the first append's events instead of writing. */
+  /**
+   * A key already used on this stream makes `append` return the first append's events instead of
+   * writing. Keys are unique per stream (the partitioned log's unique keys all contain the stream).
+   */
   idempotencyKey?: string;
   /**
    * The events' recorded time, for a caller that must know it before appending (to write its
