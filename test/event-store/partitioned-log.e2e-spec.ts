@@ -124,20 +124,63 @@ describe('the partitioned log', () => {
   it.each([
     ['one event', 1],
     ['a batch', 3],
-  ])("plans a keyed append of %s, its key probe included, on the stream's partition alone", async (_, size) => {
+  ])('keeps one cached plan for a keyed append of %s on one connection, and reads no partition in it', async (_, size) => {
     const stream = streams[9];
-    const expectedRevision = await db.store.streamRevision(stream);
-    const sent = await sentQueries(db.pool, () =>
-      db.store.append(stream, notes(1, size), { expectedRevision, idempotencyKey: `probe-${size}` }),
-    );
-    const [append] = sent.filter((statement) => /INSERT INTO events/.test(statement.text));
-    const plan = planNodes((JSON.parse(await planOf(db.pool, append)) as [{ Plan: PlanNode }])[0].Plan);
-    const read = new Set(plan.map((node) => node['Relation Name']).filter((name) => name !== undefined && name !== 'events'));
-    const { rows } = await db.pool.query<{ partition: string }>(
-      `SELECT tableoid::regclass::text AS partition FROM events WHERE stream_id = $1 LIMIT 1`,
-      [stream],
-    );
-    expect([...read]).toEqual([rows[0].partition]);
+    const client = await db.pool.connect();
+    try {
+      let expectedRevision = await db.store.streamRevision(stream, client);
+      const sent = await sentQueries(db.pool, async () => {
+        for (let i = 0; i < 12; i++) {
+          const keyed = { expectedRevision, idempotencyKey: `plan-${size}-${i}` };
+          expectedRevision = (await db.store.append(stream, notes(1, size), keyed, client)).nextExpectedRevision;
+        }
+        // Through the pool, where sentQueries sees it: the statement of this size, to plan below.
+        await db.store.append(`plan-elsewhere-${size}`, notes(1, size), { expectedRevision: 'no-stream' });
+      });
+      // The store names its append statements: PostgreSQL plans each once per connection, and
+      // after five custom plans keeps the generic one, unless that looks dearer. It did, with the
+      // probes in the statement (every partition counted), and every append was planned again.
+      const { rows: prepared } = await client.query<{ generic: number; custom: number }>(
+        `SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements
+         WHERE statement LIKE '%INSERT INTO events%' AND statement LIKE $1`,
+        [size === 1 ? '%salted%' : '%WITH RECURSIVE%'],
+      );
+      expect(prepared).toHaveLength(1);
+      expect(prepared[0].custom).toBeLessThanOrEqual(5);
+      expect(prepared[0].generic).toBeGreaterThanOrEqual(7);
+      const [append] = sent.filter((statement) => /INSERT INTO events/.test(statement.text));
+      const plan = planNodes((JSON.parse(await planOf(db.pool, append)) as [{ Plan: PlanNode }])[0].Plan);
+      expect(plan.filter((node) => node['Relation Name'] !== undefined && node['Relation Name'] !== 'events')).toEqual([]);
+    } finally {
+      client.release();
+    }
+  });
+
+  it.each([
+    ['the previous event', `SELECT hash FROM events WHERE stream_id = $1 AND revision = $2::int`, 1],
+    ['the idempotency key', `SELECT FROM events WHERE stream_id = $1 AND idempotency_key = $2::text`, 'plan-1-0'],
+  ])("probes %s, as event_stream_head's generic plan does, in the stream's partition alone", async (_, probe, value) => {
+    const stream = streams[9];
+    const client = await db.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`SET LOCAL plan_cache_mode = force_generic_plan`);
+      await client.query(`PREPARE probe AS ${probe}`);
+      const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
+        `EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE probe(${client.escapeLiteral(stream)}, ${client.escapeLiteral(String(value))})`,
+      );
+      const nodes = planNodes(rows[0]['QUERY PLAN'][0].Plan);
+      const { rows: where } = await client.query<{ partition: string }>(
+        `SELECT tableoid::regclass::text AS partition FROM events WHERE stream_id = $1 LIMIT 1`,
+        [stream],
+      );
+      expect(nodes.filter((n) => n['Relation Name'] !== undefined).map((n) => n['Relation Name'])).toEqual([where[0].partition]);
+      expect(nodes.find((n) => n['Node Type'] === 'Append')?.['Subplans Removed']).toBe(EVENT_PARTITIONS - 1);
+    } finally {
+      await client.query('ROLLBACK');
+      await client.query('DEALLOCATE probe');
+      client.release();
+    }
   });
 
   it.each([

@@ -79,5 +79,6 @@ export interface PlanNode {
   'Index Name'?: string;
   'Actual Rows'?: number;
   'Actual Loops'?: number;
+  'Subplans Removed'?: number;
   Plans?: PlanNode[];
 }

@@ -126,7 +126,13 @@ export class EventStore {
    */
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const { after = START, limit = 1000 } = options;
-    const { rows } = await this.pool.query<EventRow>(sql.READ_ALL, [after.transactionId, after.position, limit]);
+    // Named, so that each connection plans it once: on the partitioned log no partition can be
+    // pruned, and planning the merge of all 64 cost more than running a poll (4–8 ms against 2).
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'newsroom_read_all',
+      text: sql.READ_ALL,
+      values: [after.transactionId, after.position, limit],
+    });
     return rows.map(toRecordedEvent);
   }
 

@@ -9,15 +9,18 @@ const COLUMNS = `position, stream_id, revision, type, data, metadata, recorded_a
 
 /**
  * One statement appends a whole batch. The unique key (stream_id, revision) refuses a writer
- * that fell behind; the guard on the previous row refuses one that is ahead (which would leave a
+ * that fell behind; the guard on the stream's head refuses one that is ahead (which would leave a
  * gap). A key already used on the stream writes nothing, so a retry inside a transaction does not
  * abort it; two racing appends with one key meet at the unique indexes instead. The key is the
- * stream's (unique per stream, probed with the stream): on the partitioned log the probe is one
- * partition's index, and on Citus one shard's, instead of every partition's. The hash chain is computed
- * here, from the previous row the guard reads anyway, rather than by the table's trigger (which
- * only fills a hash left empty): a PL/pgSQL call per row cost a fifth of the append rate. It
- * returns only what the database chose: the caller already holds the type, data and metadata.
- * The time is the database's, unless the caller chose it ($7; see AppendOptions.recordedAt).
+ * stream's (unique per stream, probed with the stream): one partition's index, on Citus one
+ * shard's. Both probes are event_stream_head's (migration PartitionEventLog): read here, on the
+ * partitioned log, they made PostgreSQL plan the statement afresh on every append (a generic plan
+ * counts all 64 partitions, so it never looked cheaper), which doubled its CPU. The hash chain is
+ * computed here, from the previous hash the guard reads anyway, rather than by the table's
+ * trigger (which only fills a hash left empty): a PL/pgSQL call per row cost a fifth of the
+ * append rate. It returns only what the database chose: the caller already holds the type, data
+ * and metadata. The time is the database's, unless the caller chose it ($7; see
+ * AppendOptions.recordedAt).
  */
 export const APPEND = `
   WITH RECURSIVE input AS (
@@ -26,10 +29,10 @@ export const APPEND = `
       SELECT u.*, uuid_send(gen_random_uuid()) AS salt
       FROM unnest($3::text[], $4::jsonb[], $5::jsonb[]) WITH ORDINALITY AS u(type, data, metadata, ord)
     ) t
-  ), previous AS (
-    SELECT hash FROM events WHERE stream_id = $1 AND revision = $2::int
+  ), head AS (
+    SELECT event_stream_head($1, $2::int, $6::text) AS previous
   ), chain AS (
-    SELECT i.ord, event_hash($2::int + 1, i.type, i.content_digest, coalesce((SELECT hash FROM previous), ''::bytea)) AS hash
+    SELECT i.ord, event_hash($2::int + 1, i.type, i.content_digest, (SELECT previous FROM head)) AS hash
     FROM input i WHERE i.ord = 1
     UNION ALL
     SELECT i.ord, event_hash($2::int + i.ord, i.type, i.content_digest, c.hash)
@@ -39,8 +42,7 @@ export const APPEND = `
   SELECT $1, $2::int + i.ord, i.type, i.data, i.metadata, CASE WHEN i.ord = 1 THEN $6::text END, i.salt, i.content_digest, c.hash,
          coalesce($7::timestamptz, statement_timestamp())
   FROM input i JOIN chain c USING (ord)
-  WHERE ($2::int = 0 OR EXISTS (SELECT FROM previous))
-    AND ($6::text IS NULL OR NOT EXISTS (SELECT FROM events WHERE stream_id = $1 AND idempotency_key = $6::text))
+  WHERE (SELECT previous FROM head) IS NOT NULL
   ORDER BY i.ord
   RETURNING position, revision, recorded_at, transaction_id::text AS transaction_id`;
 
@@ -52,13 +54,12 @@ export const APPEND = `
 export const APPEND_ONE = `
   INSERT INTO events (stream_id, revision, type, data, metadata, idempotency_key, salt, content_digest, hash, recorded_at)
   SELECT $1, $2::int + 1, $3, $4::jsonb, $5::jsonb, $6::text, salted.salt, salted.content_digest,
-         event_hash($2::int + 1, $3, salted.content_digest, coalesce(previous.hash, ''::bytea)),
+         event_hash($2::int + 1, $3, salted.content_digest, head.previous),
          coalesce($7::timestamptz, statement_timestamp())
   FROM (SELECT salt, event_content_digest(salt, $4::jsonb, $5::jsonb) AS content_digest
-        FROM (SELECT uuid_send(gen_random_uuid()) AS salt) AS fresh) AS salted
-  LEFT JOIN events previous ON previous.stream_id = $1 AND previous.revision = $2::int
-  WHERE ($2::int = 0 OR previous.hash IS NOT NULL)
-    AND ($6::text IS NULL OR NOT EXISTS (SELECT FROM events WHERE stream_id = $1 AND idempotency_key = $6::text))
+        FROM (SELECT uuid_send(gen_random_uuid()) AS salt) AS fresh) AS salted,
+       (SELECT event_stream_head($1, $2::int, $6::text) AS previous) AS head
+  WHERE head.previous IS NOT NULL
   RETURNING position, revision, recorded_at, transaction_id::text AS transaction_id`;
 
 /**
