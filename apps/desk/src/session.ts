@@ -3,6 +3,7 @@
  * sessionStorage (gone when the tab closes), so that a reload keeps it. Never localStorage or cookies.
  */
 import { newsroomClient, type NewsroomClient } from '@newsroom/api-client';
+import { ReadYourWrites } from './read-your-writes';
 import type { Identity } from './roles';
 import { refusesToken } from './token-expiry';
 import { call } from './ui';
@@ -34,12 +35,14 @@ export async function openSession(token: string, through: SignedInThrough, onRef
   const me = await call(newsroomClient(apiBase(), token).GET('/me'));
   if (!me.ok) return me;
   const identity: Identity = { actor: me.data.actor, name: me.data.name ?? undefined, roles: me.data.roles };
-  return { ok: true, session: { token, identity, through, client: newsroomClient(apiBase(), token, watching(onRefused)) } };
+  // Each session reads its own writes: its reads carry the latest command's Consistency-Token.
+  const client = newsroomClient(apiBase(), token, watching(onRefused, new ReadYourWrites().wrap(fetch)));
+  return { ok: true, session: { token, identity, through, client } };
 }
 
-function watching(onRefused: () => void): typeof fetch {
+function watching(onRefused: () => void, fetchImpl: typeof fetch): typeof fetch {
   return async (input, init) => {
-    const response = await fetch(input, init);
+    const response = await fetchImpl(input, init);
     if (refusesToken(response.status, response.headers.get('WWW-Authenticate'))) onRefused();
     return response;
   };
