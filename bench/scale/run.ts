@@ -60,8 +60,9 @@ async function main(): Promise<void> {
       );
       steps.push({ ...figures, loadSeconds: growth.seconds, rebuildSeconds: rebuild.seconds });
       events = figures.events;
+      // After every size, not only the last: a run stopped on the way (10^7 takes long) keeps its figures.
+      printReport(database.server, rows.eventsPerArticle, steps);
     }
-    printReport(database.server, rows.eventsPerArticle, steps);
   } finally {
     if (settings.keepDatabase) log(`database ${database.name} kept (BENCH_KEEP_DATABASE=1): ${database.url}`);
     else await database.drop();
