@@ -3,8 +3,8 @@ import { CONSISTENCY_TOKEN, lsnOf, ReadYourWrites } from './read-your-writes';
 /** A stand-in for the API: answers each request with the token given, and records what it was sent. */
 function api(tokens: Array<string | null>) {
   const sent: Request[] = [];
-  const fetchImpl = (async (request: Request) => {
-    sent.push(request);
+  const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    sent.push(new Request(input, init));
     const token = tokens.shift() ?? null;
     return new Response('{}', { status: 200, headers: token === null ? {} : { [CONSISTENCY_TOKEN]: token } });
   }) as typeof fetch;

@@ -24,14 +24,20 @@ export class ReadYourWrites {
   /** `fetchImpl` sending the latest token on reads (GET) and keeping the token each answer carries. */
   wrap(fetchImpl: typeof fetch): typeof fetch {
     return async (input, init) => {
-      const token = this.current();
-      const request = new Request(input, init);
-      const read = request.method === 'GET' && token !== undefined && !request.headers.has(CONSISTENCY_TOKEN);
-      if (read) request.headers.set(CONSISTENCY_TOKEN, token);
-      const response = await fetchImpl(request);
+      const response = await fetchImpl(...this.stamped(input, init));
       this.heard(response.headers.get(CONSISTENCY_TOKEN));
       return response;
     };
+  }
+
+  /** A read with the latest token added; anything else (a command and its body) exactly as given. */
+  private stamped(input: RequestInfo | URL, init?: RequestInit): [RequestInfo | URL, RequestInit?] {
+    const token = this.current();
+    const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
+    if (token === undefined || method.toUpperCase() !== 'GET') return [input, init];
+    const request = new Request(input, init);
+    if (!request.headers.has(CONSISTENCY_TOKEN)) request.headers.set(CONSISTENCY_TOKEN, token);
+    return [request];
   }
 }
 
