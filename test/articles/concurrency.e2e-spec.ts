@@ -178,6 +178,54 @@ describe('Idempotency-Key', () => {
     expect(await t.log.count()).toBe(count + 1);
   });
 
+  it('writes once when the same key races itself with two different requests: the rest replay the winner or get 422', async () => {
+    const count = await t.log.count();
+    const bodies = [
+      { label: 'Elections', reason: 'race, first body' },
+      { label: 'Energy', reason: 'race, second body' },
+    ];
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        t
+          .http()
+          .post(`/articles/${id}/categories`)
+          .set('Authorization', `Bearer ${editor}`)
+          .set('Idempotency-Key', 'cat-two-bodies')
+          .send(bodies[i % 2]),
+      ),
+    );
+    expect(await t.log.count()).toBe(count + 1);
+    const answered = results.filter((r) => r.status === 200);
+    const refused = results.filter((r) => r.status !== 200);
+    expect(refused.map((r) => r.status)).toEqual(refused.map(() => 422));
+    expect(new Set(answered.map((r) => r.body.revision)).size).toBe(1);
+    expect(answered.filter((r) => r.headers['idempotent-replayed'] !== 'true')).toHaveLength(1);
+    // Every 200 is the one applied request's answer; each 422 sent the other body.
+    const winner = answered[0].body.categories.map((c: { label: string }) => c.label);
+    const winning = bodies.find((b) => winner.includes(b.label) && !winner.includes(bodies.find((o) => o !== b)?.label));
+    expect(winning).toBeDefined();
+    expect(results.every((r, i) => (r.status === 200) === (bodies[i % 2] === winning))).toBe(true);
+  });
+
+  it('writes once when the same key races itself on two articles', async () => {
+    const other = await createSampleArticle(t, editor);
+    const count = await t.log.count();
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        t
+          .http()
+          .post(`/articles/${i % 2 ? other : id}/categories`)
+          .set('Authorization', `Bearer ${editor}`)
+          .set('Idempotency-Key', 'cat-two-articles')
+          .send({ label: 'Health', reason: 'race on two articles' }),
+      ),
+    );
+    expect(await t.log.count()).toBe(count + 1);
+    const answered = results.filter((r) => r.status === 200);
+    expect(results.filter((r) => r.status !== 200).map((r) => r.status)).toEqual(Array(6 - answered.length).fill(422));
+    expect(new Set(answered.map((r) => `${r.body.id} ${r.body.revision}`)).size).toBe(1);
+  });
+
   it('replays a creation with 201 and the same article', async () => {
     const create = () =>
       t

@@ -102,6 +102,25 @@ describe('idempotency keys', () => {
     expect(retry.replayed).toBe(true);
   });
 
+  it("keeps a caller's metadata.idempotencyKey when no key is passed, and writes its own over it under a key", async () => {
+    const named = { ...noted(1), metadata: { ...noted(1).metadata, idempotencyKey: 'alice\u241fmine' } };
+    const kept = await db.store.append('doc-9', [named], { expectedRevision: 'no-stream' });
+    const owned = await db.store.append('doc-9', [{ ...named, data: { n: 2 } }], { expectedRevision: 1, idempotencyKey: 'k-9' });
+    const plain = await db.store.append('doc-9', [noted(3)], { expectedRevision: 2 });
+    const stored = await db.store.readStream('doc-9');
+    expect(stored.map((e) => e.metadata.idempotencyKey)).toEqual(['alice\u241fmine', 'k-9', null]);
+    expect([...kept.events, ...owned.events, ...plain.events].map((e) => e.metadata.idempotencyKey)).toEqual([
+      'alice\u241fmine',
+      'k-9',
+      null,
+    ]);
+    // Only the key option is the store's to replay by: metadata alone reserves nothing.
+    const { rows } = await db.pool.query<{ keys: string[] }>(
+      `SELECT array_agg(idempotency_key ORDER BY revision) AS keys FROM events WHERE stream_id = 'doc-9'`,
+    );
+    expect(rows[0].keys).toEqual([null, 'k-9', null]);
+  });
+
   /** Opens connections ahead, so that racing statements start together instead of queueing for them. */
   async function warm(connections: number): Promise<void> {
     const clients = await Promise.all(Array.from({ length: connections }, () => db.pool.connect()));

@@ -64,9 +64,12 @@ export class AppendBatch {
     }
     if (options.recordedAt && Number.isNaN(options.recordedAt.getTime())) throw new RangeError('recordedAt is not a valid time');
     this.key = options.idempotencyKey ?? null;
-    // The store owns metadata.idempotencyKey: a replay finds the batch's rows by it.
     this.data = events.map((e) => JSON.stringify(e.data));
-    this.metadata = events.map((e) => JSON.stringify(Object.assign({}, e.metadata, { idempotencyKey: this.key })));
+    // Under a key the store owns metadata.idempotencyKey: a replay finds the batch's rows by it.
+    // Without one, a caller that keeps its own exactly-once record may name its key there.
+    this.metadata = events.map((e) =>
+      JSON.stringify(Object.assign({}, e.metadata, { idempotencyKey: this.key ?? e.metadata.idempotencyKey ?? null })),
+    );
   }
 
   /** The append statement for this batch, named so that each connection parses and plans it once. */

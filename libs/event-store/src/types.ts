@@ -6,8 +6,9 @@ export interface EventToAppend {
 }
 
 /**
- * Metadata recorded beside every event. The store sets `idempotencyKey` itself, from the
- * append's options (a replay finds its batch by it); the rest is carried for auditors and followers.
+ * Metadata recorded beside every event. Under an append's `idempotencyKey` option the store sets
+ * `idempotencyKey` itself (a replay finds its batch by it); without one it keeps the caller's, or
+ * null. The rest is carried for auditors and followers.
  */
 export interface EventMetadata {
   actor?: string;

@@ -8,7 +8,7 @@ import {
   evolve,
   mergesWhenStale,
 } from '@newsroom/articles';
-import { EventStore, IdempotencyKeyConflictError, WrongExpectedRevisionError } from '@newsroom/event-store';
+import { EventStore, WrongExpectedRevisionError } from '@newsroom/event-store';
 import { ProblemException } from '../../http/problem';
 import { ArticlePastReader } from '../article-past';
 import { streamIdOf } from '../article-stream';
@@ -22,9 +22,6 @@ import { StaleEdits } from './stale-edits';
 
 const MAX_ATTEMPTS = 50;
 const UNIQUE_VIOLATION = '23505';
-
-/** The append found its Idempotency-Key taken: a twin request won, and its answer is replayed. */
-class TwinRequestWon extends Error {}
 
 /**
  * The one fold every command goes through: load the article (and, for a restore or revert, the
@@ -123,13 +120,14 @@ export class ArticleCommandRunner {
         }),
       );
     }
-    const result = await this.store.append(pending.streamId, [toAppend], {
+    // No idempotencyKey for the store: the record above, written by the same statement, already
+    // makes a twin's append fail (its primary key), and the store's own key would cost an index
+    // entry on events and a probe of it per command.
+    await this.store.append(pending.streamId, [toAppend], {
       expectedRevision: article.revision === 0 ? 'no-stream' : article.revision,
-      idempotencyKey: idempotency && scopedKey(envelope),
       recordedAt,
       alongside,
     });
-    if (result.replayed) throw new TwinRequestWon();
     return { status, article: next, replayed: false, mergedFrom };
   }
 
@@ -186,23 +184,20 @@ export function metadataOf(envelope: CommandEnvelope) {
     reason: envelope.reason,
     correlationId: envelope.requestId,
     causationId: null,
-    // idempotencyKey is the store's to write: the scoped key (scopedKey), by which it finds a replay.
+    idempotencyKey: envelope.idempotency ? scopedKey(envelope) : null,
     schemaVersion: ARTICLE_SCHEMA_VERSION,
   };
 }
 
-/** The Idempotency-Key as the log stores it: scoped by its actor, so two actors' keys never meet. */
+/** The Idempotency-Key as the event's metadata records it: prefixed by its actor and U+241F. */
 export function scopedKey(envelope: CommandEnvelope): string {
   return `${envelope.actor.id}\u241f${envelope.idempotency?.key ?? ''}`;
 }
 
 export function isLostRace(error: unknown): boolean {
-  if (
-    error instanceof WrongExpectedRevisionError ||
-    error instanceof TwinRequestWon ||
-    error instanceof IdempotencyKeyConflictError
-  )
-    return true;
+  // A twin request under the same Idempotency-Key that won fails this append at the record's
+  // primary key (a unique violation): the retry then replays its answer.
+  if (error instanceof WrongExpectedRevisionError) return true;
   return (error as { code?: unknown }).code === UNIQUE_VIOLATION;
 }
 

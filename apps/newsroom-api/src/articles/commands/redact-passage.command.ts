@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type Article, type ArticleEvent, ArticleError, decideRedaction, fold, type RedactPassage } from '@newsroom/articles';
-import { EventStore, type EventRewrite, type RecordedEvent, WrongExpectedRevisionError } from '@newsroom/event-store';
+import { EventStore, type EventRewrite, type RecordedEvent } from '@newsroom/event-store';
 import type { PoolClient } from 'pg';
 import { ProblemException } from '../../http/problem';
 import { streamIdOf, toArticleEvent } from '../article-stream';
@@ -8,7 +8,7 @@ import { ArticleStreams } from '../article-streams';
 import { IdempotencyRecords } from '../idempotency/idempotency-records';
 import { lockForRewrite, rewriteArticleRows } from '../projections/article-rewrite';
 import { ArticleReader } from '../queries/article-reader';
-import { isLostRace, metadataOf, pause, recordedAtAfter, scopedKey, tooMuchContention } from './article-command-runner';
+import { isLostRace, metadataOf, pause, recordedAtAfter, tooMuchContention } from './article-command-runner';
 import type { CommandEnvelope, CommandOutcome } from './command-envelope';
 import { preconditionFailed } from './preconditions';
 
@@ -86,7 +86,6 @@ export class RedactPassageHandler implements ICommandHandler<RedactPassageComman
       { type: event.type, data: dataOf(event), metadata: metadataOf(envelope) },
       {
         expectedRevision: raw.length,
-        idempotencyKey: idempotency && scopedKey(envelope),
         recordedAt: recordedAtAfter(state),
         alongside: idempotency
           ? [
@@ -100,8 +99,9 @@ export class RedactPassageHandler implements ICommandHandler<RedactPassageComman
       },
       client,
     );
-    // A twin under the same key committed first: roll all of this back, and answer its replay.
-    if (result.replayed) throw new WrongExpectedRevisionError(stream, raw.length);
+    // No idempotencyKey for the store, as for every command: a twin under the same key that
+    // committed first fails this statement at its idempotency record (a lost race): all of it
+    // rolls back, and the retry answers the twin's replay.
     const byRevision = new Map(rewritten.map((rewrite) => [rewrite.revision, rewrite]));
     const redacted: RecordedEvent[] = raw.map((stored) => {
       const rewrite = byRevision.get(stored.revision);
