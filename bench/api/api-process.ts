@@ -12,9 +12,15 @@ import { FIXTURES_ENV } from './floor-app/floor-fixtures';
  * would pull the app from under it.
  */
 const BUILD_CONFIG = 'bench/api/tsconfig.api-build.json';
-export const API_ENTRY = 'dist/bench-api/apps/newsroom-api/src/main.js';
+const BUILD_DIR = 'dist/bench-api';
+/**
+ * Where the measured build is read from. BENCH_API_DIST names a copy of an earlier build (with
+ * BENCH_BUILD=0), so that two versions of the code can be measured in alternating runs (A/B).
+ */
+const MEASURED_DIR = process.env.BENCH_API_DIST?.trim() || BUILD_DIR;
+export const API_ENTRY = `${MEASURED_DIR}/apps/newsroom-api/src/main.js`;
 /** The floor app (floor-app/), compiled by the same build: tsconfig.api-build.json lists it. */
-export const FLOOR_ENTRY = 'dist/bench-api/bench/api/floor-app/main.js';
+export const FLOOR_ENTRY = `${MEASURED_DIR}/bench/api/floor-app/main.js`;
 const QUERY_COUNTER = 'bench/api/query-counter.ts';
 
 /**
