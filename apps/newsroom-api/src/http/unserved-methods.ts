@@ -18,8 +18,13 @@ export function answerUnservedMethods(app: NestExpressApplication): RequestHandl
   let routes: RouterLayer[] | undefined;
   return (request: Request, response: Response, next: NextFunction) => {
     routes ??= routeLayers(app);
-    const matching = routes.filter((layer) => layer.match(request.path));
-    if (matching.length === 0 || matching.some((layer) => layer.route?._handlesMethod(request.method))) return next();
+    const { method, path } = request;
+    // Most requests are served: a route taking the method is looked for first, its path matched
+    // only then (the cheap test first), and the search ends at the first one. Matching every
+    // route's path on every request cost 2% of a read's CPU (bench:api, issue 12).
+    if (routes.some((layer) => layer.route?._handlesMethod(method) && layer.match(path))) return next();
+    const matching = routes.filter((layer) => layer.match(path));
+    if (matching.length === 0) return next();
     const allow = allowedMethods(matching);
     response.set('Allow', allow.join(', '));
     if (request.method === 'OPTIONS') return void response.status(204).end();
