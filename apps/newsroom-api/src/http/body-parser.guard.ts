@@ -20,6 +20,8 @@ const parsers: RequestHandler[] = [
 export class BodyParserGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request>();
+    // Most requests (every read) carry no body: nothing to parse, and no parser to wait for.
+    if (!hasBody(request)) return true;
     const response = context.switchToHttp().getResponse<Response>();
     for (const parse of parsers) {
       await new Promise<void>((resolve, reject) =>
@@ -31,6 +33,11 @@ export class BodyParserGuard implements CanActivate {
     }
     return true;
   }
+}
+
+/** As the parsers themselves decide it (type-is's hasBody): a length or a chunked body. */
+function hasBody(request: Request): boolean {
+  return request.headers['transfer-encoding'] !== undefined || !Number.isNaN(Number(request.headers['content-length']));
 }
 
 /** No endpoint takes more than a few levels; thousands would overflow the validator's stack. */
