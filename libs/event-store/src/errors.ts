@@ -17,17 +17,3 @@ export class WrongExpectedRevisionError extends Error {
     this.name = 'WrongExpectedRevisionError';
   }
 }
-
-/**
- * An idempotency key was reused for a different stream. The store no longer throws it: since the
- * log was partitioned (migration PartitionEventLog) keys are unique per stream, and a key reused
- * on another stream appends there. Kept for the callers that still name it.
- */
-export class IdempotencyKeyConflictError extends Error {
-  readonly code = 'IdempotencyKeyConflict';
-
-  constructor(readonly idempotencyKey: string) {
-    super(`Idempotency key ${idempotencyKey} was already used for another stream`);
-    this.name = 'IdempotencyKeyConflictError';
-  }
-}

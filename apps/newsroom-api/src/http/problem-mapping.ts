@@ -1,6 +1,5 @@
 import { HttpException } from '@nestjs/common';
 import { ArticleError, type ArticleErrorCode } from '@newsroom/articles';
-import { IdempotencyKeyConflictError } from '@newsroom/event-store';
 import { type Problem, ProblemException, problemType, problemTypeOfTitle } from './problem';
 
 /** The HTTP status and title of every domain refusal: the one table where domain meets HTTP. */
@@ -64,9 +63,6 @@ export function toProblem(error: unknown): MappedError {
     const [status, title] = DOMAIN_STATUS[error.code];
     // Details extend the problem; they never replace its standard members.
     return { problem: { ...error.details, type: problemType(error.code), title, status, detail: error.message }, headers: {} };
-  }
-  if (error instanceof IdempotencyKeyConflictError) {
-    return plain(422, 'IdempotencyKeyReused', 'Idempotency key reused', 'This Idempotency-Key was used for another request.');
   }
   if (error instanceof HttpException) return fromHttpException(error);
   if (isDatabaseUnavailable(error)) {

@@ -1,4 +1,4 @@
-import { EventStore, IdempotencyKeyConflictError, WrongExpectedRevisionError, type AppendResult } from '@newsroom/event-store';
+import { EventStore, WrongExpectedRevisionError, type AppendResult } from '@newsroom/event-store';
 import type { Pool } from 'pg';
 import type { AppendOutcomeLabel, NewsroomMetrics } from './newsroom-metrics';
 
@@ -33,9 +33,5 @@ export class TimedEventStore extends EventStore {
 }
 
 function isConflict(error: unknown): boolean {
-  return (
-    error instanceof WrongExpectedRevisionError ||
-    error instanceof IdempotencyKeyConflictError ||
-    (error as { code?: unknown } | null)?.code === UNIQUE_VIOLATION
-  );
+  return error instanceof WrongExpectedRevisionError || (error as { code?: unknown } | null)?.code === UNIQUE_VIOLATION;
 }

@@ -156,14 +156,7 @@ export class ArticleCommandRunner {
     if (!envelope.idempotency) return undefined;
     const record = await this.idempotency.find(envelope.actor.id, envelope.idempotency.key);
     if (!record) return undefined;
-    if (record.requestHash !== envelope.idempotency.requestHash) {
-      throw ProblemException.of(
-        422,
-        'IdempotencyKeyReused',
-        'Idempotency key reused',
-        'This Idempotency-Key was already used with a different request.',
-      );
-    }
+    if (record.requestHash !== envelope.idempotency.requestHash) throw idempotencyKeyReused();
     const { answer } = record;
     const article = 'body' in answer ? (answer.body as Article) : await this.reader.atRevision(answer.article, answer.revision);
     return { status: record.status, article, replayed: true, mergedFrom: record.mergedFrom };
@@ -199,6 +192,16 @@ export function isLostRace(error: unknown): boolean {
   // primary key (a unique violation): the retry then replays its answer.
   if (error instanceof WrongExpectedRevisionError) return true;
   return (error as { code?: unknown }).code === UNIQUE_VIOLATION;
+}
+
+/** The answer to an Idempotency-Key that came first with another request. */
+export function idempotencyKeyReused(): ProblemException {
+  return ProblemException.of(
+    422,
+    'IdempotencyKeyReused',
+    'Idempotency key reused',
+    'This Idempotency-Key was already used with a different request.',
+  );
 }
 
 export function tooMuchContention(): ProblemException {

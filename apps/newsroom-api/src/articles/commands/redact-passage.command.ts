@@ -2,13 +2,20 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type Article, type ArticleEvent, ArticleError, decideRedaction, fold, type RedactPassage } from '@newsroom/articles';
 import { EventStore, type EventRewrite, type RecordedEvent } from '@newsroom/event-store';
 import type { PoolClient } from 'pg';
-import { ProblemException } from '../../http/problem';
 import { streamIdOf, toArticleEvent } from '../article-stream';
 import { ArticleStreams } from '../article-streams';
 import { IdempotencyRecords } from '../idempotency/idempotency-records';
-import { lockForRewrite, rewriteArticleRows } from '../projections/article-rewrite';
+import { rewriteArticleRows } from '../projections/article-rewrite';
+import { lockForRewrite } from '../projections/projection-lock';
 import { ArticleReader } from '../queries/article-reader';
-import { isLostRace, metadataOf, pause, recordedAtAfter, tooMuchContention } from './article-command-runner';
+import {
+  idempotencyKeyReused,
+  isLostRace,
+  metadataOf,
+  pause,
+  recordedAtAfter,
+  tooMuchContention,
+} from './article-command-runner';
 import type { CommandEnvelope, CommandOutcome } from './command-envelope';
 import { preconditionFailed } from './preconditions';
 
@@ -117,14 +124,8 @@ export class RedactPassageHandler implements ICommandHandler<RedactPassageComman
     if (!envelope.idempotency) return undefined;
     const record = await this.idempotency.find(envelope.actor.id, envelope.idempotency.key);
     if (!record) return undefined;
-    if (record.requestHash !== envelope.idempotency.requestHash || 'body' in record.answer) {
-      throw ProblemException.of(
-        422,
-        'IdempotencyKeyReused',
-        'Idempotency key reused',
-        'This Idempotency-Key was already used with a different request.',
-      );
-    }
+    // An answer kept whole is another command's: a redaction's are references.
+    if (record.requestHash !== envelope.idempotency.requestHash || 'body' in record.answer) throw idempotencyKeyReused();
     const { article: id, revision } = record.answer;
     const [stored] = await this.store.readRevisions(streamIdOf(id), [revision]);
     const recorded = toArticleEvent(stored).event;

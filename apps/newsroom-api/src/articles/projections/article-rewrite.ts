@@ -8,21 +8,11 @@ import { type ReadModelTables, SERVED_TABLES } from './read-model-writer';
 type Db = Pick<PoolClient, 'query'>;
 
 /**
- * Takes the row locks of the read-model tables in the order a rebuild locks them (projection-lock.ts)
- * and a command's statement writes them: a rewrite that later deletes and inserts in that order
- * never waits in a cycle with either.
- */
-export async function lockForRewrite(db: Db, tables: ReadModelTables = SERVED_TABLES): Promise<void> {
-  const { articles, revisions, fieldChanges, terms, corrections } = tables;
-  await db.query(`LOCK TABLE ${articles}, ${revisions}, ${fieldChanges}, ${terms}, ${corrections} IN ROW EXCLUSIVE MODE`);
-}
-
-/**
  * Replaces every read-model row of one article (its document, terms, revisions with their
  * snapshots and summaries, field changes and corrections-feed entries) with those its whole
  * stream folds to now, through `rowsFor`, the live projection's and the rebuild's own fold: after
  * a redaction rewrote the stream, nothing it took out survives in a read model. Run in the
- * caller's transaction, after `lockForRewrite`.
+ * caller's transaction, after `lockForRewrite` (projection-lock.ts).
  *
  * A feed entry the corrections follower writes meanwhile from the unredacted log is overwritten
  * (an upsert, not the follower's DO NOTHING), whichever of the two commits first.
