@@ -9,7 +9,7 @@ import { storableText, visibleText } from './hostile-strings';
  */
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
-export type Role = 'reporter' | 'editor' | 'auditor';
+export type Role = 'reporter' | 'editor' | 'auditor' | 'legal';
 
 export type FieldType =
   | { kind: 'text'; max: number; allowEmpty?: boolean; valid: fc.Arbitrary<string> }
@@ -57,6 +57,8 @@ export interface Endpoint {
   query?: readonly QuerySpec[];
   /** What a well-formed request may get, depending on the article's state. */
   outcomes: readonly number[];
+  /** A command whose answer holds the article under this key instead of being it ({ article, redactedRevisions }). */
+  articleKey?: string;
   /** The response is not JSON (Swagger UI). */
   html?: boolean;
 }
@@ -258,6 +260,22 @@ export const ENDPOINTS: readonly Endpoint[] = [
     outcomes: [200, 404, 409, 412, 422],
   },
   {
+    name: 'POST /articles/{id}/redactions',
+    method: 'POST',
+    path: ['articles', ':id', 'redactions'],
+    access: ['legal'],
+    command: true,
+    articleKey: 'article',
+    // Only the text form: the block-and-range form is covered by the contract's property test.
+    fields: [
+      { name: 'text', required: true, unless: 'blockId', type: { kind: 'text', max: 10_000, valid: sampleText } },
+      reason(true),
+      { name: 'authority', required: true, type: { kind: 'text', max: 2000, valid: visibleText(10) } },
+    ],
+    // 422: a passage in no revision, part of the marker, or in the reason or the authority.
+    outcomes: [200, 412, 422],
+  },
+  {
     name: 'GET /articles/{id}',
     method: 'GET',
     path: ['articles', ':id'],
@@ -319,7 +337,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     name: 'GET /articles/{id}/events',
     method: 'GET',
     path: ['articles', ':id', 'events'],
-    access: ['auditor', 'editor'],
+    access: ['auditor', 'editor', 'legal'],
     command: false,
     query: pageUpTo(1000),
     outcomes: [200],
@@ -328,7 +346,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     name: 'GET /articles/{id}/audit',
     method: 'GET',
     path: ['articles', ':id', 'audit'],
-    access: ['auditor', 'editor'],
+    access: ['auditor', 'editor', 'legal'],
     command: false,
     outcomes: [200],
   },

@@ -101,7 +101,8 @@ export function violationsOf(exchange: Exchange): Violation[] {
     const expected = replayed ? [0] : creation ? [1] : [0, 1];
     if (!expected.includes(appended))
       add('event-log', `a command appended ${appended} event(s), expected ${expected.join(' or ')}`);
-    const article = response.json as { revision?: unknown } | undefined;
+    const answer = response.json as Record<string, unknown> | undefined;
+    const article = (endpoint.articleKey ? answer?.[endpoint.articleKey] : answer) as { revision?: unknown } | undefined;
     if (typeof article?.revision !== 'number') add('headers', 'a command answered without the article');
     else {
       if (response.headers.etag !== `"${article.revision}"`)

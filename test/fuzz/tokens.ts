@@ -6,6 +6,7 @@ export const GOOD_TOKENS = {
   editor: ['editor'],
   reporter: ['reporter'],
   auditor: ['auditor'],
+  legal: ['legal'],
   'no-roles': [],
   // Unknown role names are dropped, not an error: the token is valid with no rights.
   'unknown-role': ['admin', 'root'],

@@ -24,13 +24,14 @@ export class CorrectionsFeed {
   ) {}
 
   async page(limit = 20, cursor?: string): Promise<Page<CorrectionEntry>> {
+    // A cursor that does not decode is refused before any wait for the follower.
+    const [recordedAt, position] = decodeCursor(cursor, ['time', 'position']) ?? [null, null];
     // The feed is filled after the commands commit; a reader still sees every notice published
     // before it asked.
     await this.follower.catchUp();
     // The follower wrote them on the primary after the commands committed: a replica serving
     // this read must have replayed that far too (a Consistency-Token alone does not cover them).
     await this.replicas?.readAfterPrimary();
-    const [recordedAt, position] = decodeCursor(cursor, ['time', 'position']) ?? [null, null];
     const { rows } = await this.pool.query<CorrectionEntry & { position: string; recorded: Date }>(
       `SELECT article_id AS "articleId", revision, headline, kind, text, recorded_at AS recorded, position,
               to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt"
