@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { issueToken } from '../../apps/newsroom-api/src/auth/token-issuer';
 import { createBenchDatabase } from '../support/bench-database';
 import { monotonicMicros } from '../support/cpu-profile-summary';
-import type { ProcessGroup } from '../support/cpu-meter';
+import { type ProcessGroup, postgresGroup } from '../support/cpu-meter';
 import { type ApiProcess, buildApi, startApi } from './api-process';
 import { ArticleRota } from './article-rota';
 import { COMMAND_CYCLE } from './command-cycle';
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     const postmaster = await probe.postmasterPid();
     const groups: Record<string, ProcessGroup> = {
       api: { pid: api.pid },
-      postgres: { pid: postmaster ?? -1, withChildren: true },
+      postgres: postgresGroup(postmaster, database.url),
       bench: { pid: process.pid },
     };
 

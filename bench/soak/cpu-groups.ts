@@ -1,4 +1,4 @@
-import { type ProcessGroup, postmasterPid } from '../support/cpu-meter';
+import { type ProcessGroup, postgresGroup, postmasterPid } from '../support/cpu-meter';
 
 /**
  * The processes whose CPU the soak reports: the API, PostgreSQL (the postmaster and its
@@ -8,7 +8,7 @@ import { type ProcessGroup, postmasterPid } from '../support/cpu-meter';
 export async function cpuGroups(apiPid: number, databaseUrl: string): Promise<Record<string, ProcessGroup>> {
   return {
     api: { pid: apiPid },
-    postgres: { pid: (await postmasterPid(databaseUrl)) ?? -1, withChildren: true },
+    postgres: postgresGroup(await postmasterPid(databaseUrl), databaseUrl),
     load: { pid: process.pid },
   };
 }

@@ -17,8 +17,18 @@ export interface CpuUsage {
   machineLoad: number;
 }
 
-/** A pid alone, or a pid and its children (PostgreSQL's postmaster and its backends). */
-export type ProcessGroup = { pid: number; withChildren?: boolean };
+/**
+ * A pid alone, or a pid and its children (PostgreSQL's postmaster and its backends). With
+ * `database`, only the children that serve that database (its backends and autovacuum workers,
+ * and parallel workers of those) or the whole server (checkpointer, WAL writer, background
+ * writer, WAL senders): another job's database on a shared server is not counted as ours.
+ */
+export type ProcessGroup = { pid: number; withChildren?: boolean; database?: string };
+
+/** PostgreSQL's processes for the benchmark's database `url`, on the server whose postmaster is `postmaster`. */
+export function postgresGroup(postmaster: number | undefined, url: string): ProcessGroup {
+  return { pid: postmaster ?? -1, withChildren: true, database: decodeURIComponent(new URL(url).pathname.slice(1)) };
+}
 
 type ProcessTable = Map<number, { ppid: number; ticks: number }>;
 
@@ -101,8 +111,39 @@ export async function postmasterPid(url: string): Promise<number | undefined> {
 
 function membersOf(group: ProcessGroup, table: ProcessTable): number[] {
   const members = table.has(group.pid) ? [group.pid] : [];
-  if (group.withChildren) for (const [pid, entry] of table) if (entry.ppid === group.pid) members.push(pid);
+  if (!group.withChildren) return members;
+  for (const [pid, entry] of table) {
+    if (entry.ppid === group.pid && (group.database === undefined || servesDatabase(pid, group.database))) members.push(pid);
+  }
   return members;
+}
+
+/** Processes that work for the whole server: their cost is every database's, ours included. */
+const SERVER_WIDE =
+  /^postgres: (?:[^:]+: )?(checkpointer|background writer|walwriter|autovacuum launcher|logical replication launcher|archiver|walsender|startup|walreceiver)\b/;
+const PARALLEL_WORKER = /^postgres: (?:[^:]+: )?parallel worker for PID (\d+)/;
+/** A backend's title once it has one: verdicts from earlier titles (a freshly forked child's) are not kept. */
+const verdicts = new Map<number, boolean>();
+
+/** Whether a PostgreSQL child process works for `database` (or for the whole server), by its process title. */
+function servesDatabase(pid: number, database: string): boolean {
+  const known = verdicts.get(pid);
+  if (known !== undefined) return known;
+  let title: string;
+  try {
+    title = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+  } catch {
+    return false;
+  }
+  if (!title.startsWith('postgres: ')) return false;
+  const leader = PARALLEL_WORKER.exec(title);
+  // A client backend reads "postgres: user database host(port) activity"; an autovacuum worker
+  // "postgres: autovacuum worker database".
+  const verdict = leader
+    ? servesDatabase(Number(leader[1]), database)
+    : SERVER_WIDE.test(title) || ` ${title} `.includes(` ${database} `);
+  verdicts.set(pid, verdict);
+  return verdict;
 }
 
 function processTable(): ProcessTable {
