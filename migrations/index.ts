@@ -8,6 +8,7 @@ import { ArticleFieldChanges1796200000000 } from './1796200000000-ArticleFieldCh
 import { ArticleTerms1796300000000 } from './1796300000000-ArticleTerms';
 import { RedactableEventDigests1796400000000 } from './1796400000000-RedactableEventDigests';
 import { PartitionEventLog1796500000000 } from './1796500000000-PartitionEventLog';
+import { InlineArticleDocuments1796600000000 } from './1796600000000-InlineArticleDocuments';
 
 /** Every migration, oldest first. Listed by hand so that bundling or ESM never loses one to a glob. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   ArticleTerms1796300000000,
   RedactableEventDigests1796400000000,
   PartitionEventLog1796500000000,
+  InlineArticleDocuments1796600000000,
 ];
