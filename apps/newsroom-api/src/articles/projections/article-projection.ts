@@ -33,11 +33,21 @@ const UPDATE_ARTICLE = `
   FROM (SELECT FROM appended LIMIT 1) AS written
   WHERE a.id = $1 AND a.revision < $2`;
 
-/** The article's terms, when the revision changed its headline or a category (or created it). */
-const WRITE_TERMS = `
+/** The article's terms, when the revision created it. */
+const CREATE_TERMS = `
   INSERT INTO article_terms AS t (article_id, revision, headline, category_slugs)
   SELECT $1, $2, $3, $4::text[] FROM (SELECT FROM appended LIMIT 1) AS written
   ${NEWER_TERMS_WIN}`;
+
+/**
+ * When a later revision changed its headline or a category: the row is there since the first
+ * revision, so a plain UPDATE, as for the article's row. The upsert locked the row first (a WAL
+ * record of ~58 B per such command) and tried a speculative insertion.
+ */
+const UPDATE_TERMS = `
+  UPDATE article_terms AS t SET revision = $2, headline = $3, category_slugs = $4::text[]
+  FROM (SELECT FROM appended LIMIT 1) AS written
+  WHERE t.article_id = $1 AND t.revision < $2`;
 
 /**
  * One revision's row, with the position and time the append gave its event. A plain INSERT: the
@@ -87,7 +97,10 @@ function articleWrite(row: ArticleRow): AlongsideWrite {
 }
 
 function termsWrite(row: TermsRow): AlongsideWrite {
-  return { text: WRITE_TERMS, values: [row.article_id, row.revision, row.headline, row.category_slugs] };
+  return {
+    text: row.revision === 1 ? CREATE_TERMS : UPDATE_TERMS,
+    values: [row.article_id, row.revision, row.headline, row.category_slugs],
+  };
 }
 
 function revisionWrite(row: RevisionRow): AlongsideWrite {
