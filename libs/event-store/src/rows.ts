@@ -106,20 +106,42 @@ export class AppendBatch {
   }
 }
 
-const statements = new Map<string, { name: string; text: string }>();
+interface Statement {
+  name: string;
+  text: string;
+}
+
+/**
+ * Composed statements, looked up one part at a time: the append's text, then each write's text and
+ * parameter count. The texts are the same few constant strings on every append, whose hashes V8
+ * keeps, so a lookup costs a few map probes; joining them into one key (several KB) and hashing it
+ * cost more than composing the statement's parameters.
+ */
+interface Shape {
+  statement?: Statement;
+  next: Map<string, Map<number, Shape>>;
+}
+
+const shapes = new Map<string, Shape>();
 
 /**
  * The statement for an append and what rides along with it, composed once per shape and named
  * for its text: a connection parses and plans each shape once. Composing it again for every
  * append cost more than the rest of the store's work.
  */
-function statementOf(append: string, appendParameters: number, alongside: readonly AlongsideWrite[]) {
-  const key = alongside.length === 0 ? append : [append, ...alongside.map((w) => `${w.values.length}:${w.text}`)].join('\u0000');
-  let statement = statements.get(key);
-  if (!statement) {
-    const text = alongside.length === 0 ? append : sql.appendWithAlongside(append, appendParameters, alongside);
-    statement = { name: `event-store-append-${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text };
-    statements.set(key, statement);
+function statementOf(append: string, appendParameters: number, alongside: readonly AlongsideWrite[]): Statement {
+  let shape: Shape | undefined = shapes.get(append);
+  if (!shape) shapes.set(append, (shape = { next: new Map() }));
+  for (const write of alongside) {
+    let byCount: Map<number, Shape> | undefined = shape.next.get(write.text);
+    if (!byCount) shape.next.set(write.text, (byCount = new Map()));
+    let next: Shape | undefined = byCount.get(write.values.length);
+    if (!next) byCount.set(write.values.length, (next = { next: new Map() }));
+    shape = next;
   }
-  return statement;
+  if (!shape.statement) {
+    const text = alongside.length === 0 ? append : sql.appendWithAlongside(append, appendParameters, alongside);
+    shape.statement = { name: `event-store-append-${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text };
+  }
+  return shape.statement;
 }
