@@ -8,10 +8,9 @@ export interface SentQuery extends QueryConfig {
 /**
  * Records the statements sent through `pool` while `work` runs (they still go to the database),
  * with the rows each answered: a test can then ask PostgreSQL how it plans exactly those, or
- * count what a request read.
+ * count what a request read. Pass `sent` to watch them while `work` runs.
  */
-export async function sentQueries(pool: Pool, work: () => Promise<unknown>): Promise<SentQuery[]> {
-  const sent: SentQuery[] = [];
+export async function sentQueries(pool: Pool, work: () => Promise<unknown>, sent: SentQuery[] = []): Promise<SentQuery[]> {
   const original = pool.query;
   const send = original.bind(pool) as (config: string | QueryConfig, values?: unknown[]) => Promise<QueryResult>;
   pool.query = ((config: string | QueryConfig, values?: unknown[]) => {

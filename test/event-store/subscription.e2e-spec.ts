@@ -8,6 +8,7 @@ import {
   loadCheckpoint,
 } from '@newsroom/event-store';
 import { endOfLog } from './follower';
+import { type SentQuery, sentQueries } from './sent-queries';
 import { until } from '../support/waiting';
 import { noted, notes, useEventStore } from './store-fixture';
 
@@ -113,6 +114,51 @@ describe('Subscription', () => {
     await until(() => handled.length === 1);
     expect(errors.length).toBeGreaterThan(0);
   });
+
+  it('reads the log only when its horizon moved: a burst held back costs no reads, and none of it is lost', async () => {
+    const { subscription, handled } = await subscribe('burst-', { subscriber: 'burst', idleMs: 60_000 });
+    await until(async () => (await subscription.lag()) === 0);
+    // A transaction that has taken an id holds the log's horizon there until it ends.
+    const holder = new Client(db.pool.options);
+    await holder.connect();
+    const sent: SentQuery[] = [];
+    let appended: RecordedEvent[] = [];
+    try {
+      await holder.query('BEGIN');
+      const { rows } = await holder.query<{ id: string }>('SELECT pg_current_xact_id()::text AS id');
+      // Older transactions elsewhere on the server (other test files') must end first.
+      await until(async () => (await db.store.horizon()) === rows[0].id);
+      await sentQueries(
+        db.pool,
+        async () => {
+          // 60 appends racing on 20 connections, each waking the follower, which then rechecks.
+          const results = await Promise.all(
+            Array.from({ length: 60 }, (_, i) => db.store.append(`burst-${i}`, [noted(i)], { expectedRevision: 'no-stream' })),
+          );
+          appended = results.flatMap((result) => result.events);
+          await until(() => sent.filter(isPoll).length >= 5);
+        },
+        sent,
+      );
+      expect(handled).toEqual([]);
+    } finally {
+      await holder.query('COMMIT');
+      await holder.end();
+    }
+    // Woken again and again, it read the log at most once: when it first saw the held horizon.
+    expect(sent.filter((query) => query.name === 'newsroom_read_all').length).toBeLessThanOrEqual(1);
+    await until(() => handled.length >= 60);
+    await until(async () => (await subscription.lag()) === 0);
+    const inLogOrder = [...appended].sort(
+      (a, b) => Number(BigInt(a.transactionId) - BigInt(b.transactionId)) || a.position - b.position,
+    );
+    expect(handled.map((event) => event.position)).toEqual(inLogOrder.map((event) => event.position));
+  });
+
+  /** A statement the follower sends to learn whether there is more: the horizon, or a read. */
+  function isPoll(query: SentQuery): boolean {
+    return query.name === 'newsroom_log_horizon' || query.name === 'newsroom_read_all';
+  }
 
   it('has the store notify followers after an append commits', async () => {
     const listener = new Client(db.pool.options);

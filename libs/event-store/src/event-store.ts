@@ -125,15 +125,25 @@ export class EventStore {
    * never skips one that commits late.
    */
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const { after = START, limit = 1000 } = options;
+    const { after = START, limit = 1000, before = null } = options;
     // Named, so that each connection plans it once: on the partitioned log no partition can be
     // pruned, and planning the merge of all 64 cost more than running a poll (4–8 ms against 2).
     const { rows } = await this.pool.query<EventRow>({
       name: 'newsroom_read_all',
       text: sql.READ_ALL,
-      values: [after.transactionId, after.position, limit],
+      values: [after.transactionId, after.position, limit, before],
     });
     return rows.map(toRecordedEvent);
+  }
+
+  /**
+   * The log's horizon: every transaction below it has ended, so a `readAll` up to it (`before`)
+   * that answered fewer events than its limit has read all the log will ever hold there. Cheap:
+   * a follower asks it to learn whether a read could find anything new.
+   */
+  async horizon(): Promise<string> {
+    const { rows } = await this.pool.query<{ horizon: string }>({ name: 'newsroom_log_horizon', text: sql.LOG_HORIZON });
+    return rows[0].horizon;
   }
 
   /** How many events in the log lie beyond a checkpoint, held back ones included: a follower's lag. */

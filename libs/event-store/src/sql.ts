@@ -112,15 +112,24 @@ export const READ_REVISIONS = `
  * Never skips an event: rows of transactions at or above the oldest one still in flight are
  * held back until it ends, because such a transaction may yet commit rows before them in
  * (transaction_id, position) order. Both conditions are ranges of one index, which also gives
- * the order. ORDER BY names the table's column: bare, `transaction_id` would be the text
- * column of the select list, and '100000' sorts before '99999'.
+ * the order. A caller may stop lower, at a horizon it read before ($4, see LOG_HORIZON; null for
+ * none): `least` keeps a horizon from ever reaching past a transaction in flight. ORDER BY names
+ * the table's column: bare, `transaction_id` would be the text column of the select list, and
+ * '100000' sorts before '99999'.
  */
 export const READ_ALL = `
   SELECT ${COLUMNS} FROM events
   WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
-    AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+    AND transaction_id < least($4::xid8, pg_snapshot_xmin(pg_current_snapshot()))
   ORDER BY events.transaction_id, events.position
   LIMIT $3`;
+
+/**
+ * The log's horizon: the oldest transaction in flight in the cluster. Every transaction below it
+ * has ended, so what the log holds below it is final. It touches no table: on the partitioned log
+ * it costs about a seventieth of an empty READ_ALL, which locks and opens all 64 partitions.
+ */
+export const LOG_HORIZON = `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon`;
 
 /** Events in the log beyond a checkpoint, readable now or still held back. */
 export const COUNT_AFTER = `

@@ -65,6 +65,11 @@ export class Subscription {
   private checkpoint: Checkpoint = START;
   /** The checkpoint stored when this holder last read or moved it; undefined when none is stored. */
   private stored?: Checkpoint;
+  /**
+   * A horizon (EventStore.horizon) below which this holder has handled every event after its
+   * checkpoint, known from a read up to it that answered less than a batch; undefined when unknown.
+   */
+  private readThrough?: bigint;
   /** Set after a failed batch: its commit may have happened or not, and only the stored checkpoint knows. */
   private reloadCheckpoint = false;
   /** Set when the lease was lost: wait a retry interval before taking it again. */
@@ -154,11 +159,25 @@ export class Subscription {
     return this.store.countAfter(await this.handledUpTo());
   }
 
-  /** Handles one batch and moves the checkpoint past it, in one transaction; returns how many events it held. */
+  /**
+   * Handles one batch and moves the checkpoint past it, in one transaction; returns how many events
+   * it held. It reads only when the log's horizon has moved since it last read everything below
+   * one: on the partitioned log a read that finds nothing still costs PostgreSQL about 2 ms, the
+   * horizon about 0.03 ms, and a follower is woken far more often than the horizon moves (by every
+   * append while an older transaction holds the rest back, by rechecks, by the idle timer).
+   */
   private async pollOnce(): Promise<number> {
     if (this.reloadCheckpoint) await this.resumeFromStored();
-    const events = await this.store.readAll({ after: this.checkpoint, limit: this.options.batchSize ?? 1000 });
-    if (events.length === 0) return 0;
+    const horizon = BigInt(await this.store.horizon());
+    // Snapshots' horizons never go back, so nothing below this one can be new: no read needed.
+    if (this.readThrough !== undefined && horizon <= this.readThrough) return 0;
+    const limit = this.options.batchSize ?? 1000;
+    const events = await this.store.readAll({ after: this.checkpoint, limit, before: String(horizon) });
+    const whole = events.length < limit;
+    if (events.length === 0) {
+      this.readThrough = horizon;
+      return 0;
+    }
     const next = checkpointOf(events[events.length - 1]);
     await this.lease.transaction(async (session) => {
       await this.handler(events, session);
@@ -167,6 +186,7 @@ export class Subscription {
       }
     });
     this.checkpoint = this.stored = next;
+    this.readThrough = whole ? horizon : undefined;
     this.delivered += events.length;
     return events.length;
   }
@@ -175,6 +195,7 @@ export class Subscription {
   private async resumeFromStored(): Promise<void> {
     this.stored = await loadCheckpoint(this.pool, this.options.subscriber);
     this.checkpoint = this.stored ?? this.options.from ?? START;
+    this.readThrough = undefined;
     this.reloadCheckpoint = false;
   }
 

@@ -101,4 +101,9 @@ export interface ReadStreamOptions {
 export interface ReadAllOptions {
   after?: Checkpoint;
   limit?: number;
+  /**
+   * Read only the events of transactions below this horizon (from `EventStore.horizon`); by
+   * default, below the horizon at the time of the read. It never reads past the latter.
+   */
+  before?: string;
 }
