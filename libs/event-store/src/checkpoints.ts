@@ -28,12 +28,11 @@ export async function moveCheckpoint(
   from: Checkpoint | undefined,
   to: Checkpoint,
 ): Promise<boolean> {
-  const { rowCount } = await db.query(sql.MOVE_CHECKPOINT, [
-    subscriber,
-    to.transactionId,
-    to.position,
-    from?.transactionId ?? null,
-    from?.position ?? null,
-  ]);
+  // Named: a follower runs it once per batch on its lease's session, which then plans it once.
+  const { rowCount } = await db.query({
+    name: 'newsroom_move_checkpoint',
+    text: sql.MOVE_CHECKPOINT,
+    values: [subscriber, to.transactionId, to.position, from?.transactionId ?? null, from?.position ?? null],
+  });
   return rowCount === 1;
 }

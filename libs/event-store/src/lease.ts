@@ -76,7 +76,12 @@ export class Lease {
     if (!session || !this.holding) throw new LeaseLostError(this.subscriber, 'not held');
     await session.query('BEGIN');
     try {
-      const { rows } = await session.query<{ held: boolean }>(sql.LEASE_HELD_HERE, this.keys);
+      // Named: planning this look into pg_locks cost more than running it (0.21 against 0.16 ms).
+      const { rows } = await session.query<{ held: boolean }>({
+        name: 'newsroom_lease_held_here',
+        text: sql.LEASE_HELD_HERE,
+        values: this.keys,
+      });
       if (!rows[0].held) throw this.lose(session, new LeaseLostError(this.subscriber, 'its lock is gone'));
       const result = await work(session);
       await session.query('COMMIT');
