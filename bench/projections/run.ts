@@ -35,7 +35,6 @@ async function main(): Promise<void> {
   assertBuilt();
 
   const template = buildArticleTemplate(settings.edits);
-  const rows = new LogRows(template.events, settings.interleave);
   const database = await createBenchDatabase('newsroom_bench_projections');
   let api: RunningApi | undefined;
   const cleanUp = async (): Promise<void> => {
@@ -48,6 +47,7 @@ async function main(): Promise<void> {
   try {
     log(`database ${database.name} on ${database.server}`);
     await runMigrations(database.url);
+    const rows = await LogRows.create(database.url, template.events, settings.interleave);
     const eventsExpected = settings.articles * rows.eventsPerArticle;
     log(`loading ${eventsExpected.toLocaleString('en')} events (${settings.articles} articles × ${rows.eventsPerArticle})`);
     const load = await loadLog(database.url, rows, settings, log);

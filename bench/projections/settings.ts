@@ -14,6 +14,8 @@ export interface ProjectionsBenchSettings {
   interleave: number;
   /** Articles per COPY statement (each its own transaction). */
   articlesPerCopy: number;
+  /** COPY statements running at once, each on a connection of its own. */
+  copiesAtOnce: number;
   /** `batchSize` handed to rebuildProjections, and the catch-up reads' batch. */
   batchSize: number;
   /** Past-revision reads per concurrency level, after an unmeasured warm-up. */
@@ -40,6 +42,7 @@ export function loadProjectionsBenchSettings(env: NodeJS.ProcessEnv = process.en
     edits: wholeFromEnv(env, 'BENCH_EDITS', 100, 0),
     interleave: wholeFromEnv(env, 'BENCH_INTERLEAVE', 100, 1),
     articlesPerCopy: wholeFromEnv(env, 'BENCH_ARTICLES_PER_COPY', 1000, 1),
+    copiesAtOnce: wholeFromEnv(env, 'BENCH_COPIES_AT_ONCE', 2, 1),
     batchSize: wholeFromEnv(env, 'BENCH_BATCH', 5000, 1),
     reads: wholeFromEnv(env, 'BENCH_READS', 2000, 1),
     readConcurrency: list(env, 'BENCH_READ_CONCURRENCY', [1, 8, 16]),

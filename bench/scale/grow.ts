@@ -30,7 +30,7 @@ export async function growLog(
   const load = (articles: number) =>
     articles === 0
       ? Promise.resolve({ events: 0, seconds: 0, tableBytes: 0 })
-      : loadLog(url, rows, { articles, interleave: settings.interleave, articlesPerCopy: settings.articlesPerCopy }, log);
+      : loadLog(url, rows, { ...settings, articles }, log);
   const first = await load(articlesOf(events - catchUp));
   const beforeLast = await lastCheckpoint(url);
   const last = await load(articlesOf(catchUp));

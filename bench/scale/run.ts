@@ -36,11 +36,11 @@ async function main(): Promise<void> {
     process.stdout.write(`${offloadTable(runs)}\n\nBENCH_SCALE_OFFLOAD_JSON ${JSON.stringify(runs)}\n`);
     if (settings.offloadOnly) return;
   }
-  const rows = new LogRows(buildArticleTemplate(settings.edits).events, settings.interleave);
   const database = await createBenchDatabase('newsroom_bench_scale');
   try {
     log(`database ${database.name} on ${database.server}`);
     await runMigrations(database.url);
+    const rows = await LogRows.create(database.url, buildArticleTemplate(settings.edits).events, settings.interleave);
     const postmaster = await postmasterPid(database.url);
     const steps: ScaleStep[] = [];
     let events = 0;

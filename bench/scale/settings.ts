@@ -9,6 +9,8 @@ export interface ScaleBenchSettings {
   /** Articles edited side by side in the generated log (see bench:projections). */
   interleave: number;
   articlesPerCopy: number;
+  /** COPY statements running at once while the log grows (see bench:projections). */
+  copiesAtOnce: number;
   /** Writers appending at once, each to a stream of its own, and for how long. */
   writers: number;
   appendSeconds: number;
@@ -35,6 +37,7 @@ export function loadScaleBenchSettings(env: NodeJS.ProcessEnv = process.env): Sc
     edits: wholeFromEnv(env, 'BENCH_EDITS', 99, 0),
     interleave: wholeFromEnv(env, 'BENCH_INTERLEAVE', 100, 1),
     articlesPerCopy: wholeFromEnv(env, 'BENCH_ARTICLES_PER_COPY', 1000, 1),
+    copiesAtOnce: wholeFromEnv(env, 'BENCH_COPIES_AT_ONCE', 2, 1),
     writers: wholeFromEnv(env, 'BENCH_WRITERS', 16, 1),
     appendSeconds: wholeFromEnv(env, 'BENCH_APPEND_SECONDS', 5, 1),
     reads: wholeFromEnv(env, 'BENCH_READS', 2000, 1),
