@@ -14,7 +14,9 @@ export interface BenchDatabase {
 /**
  * Creates a uniquely named database on the server `DATABASE_URL` points at, or else in an
  * embedded cluster of this benchmark's own under `.data/<prefix>-postgres`: benchmarks running
- * at the same time neither share a cluster's cache nor stop each other's at the end. A unique
+ * at the same time neither share a cluster's cache nor stop each other's at the end. The embedded
+ * cluster starts with `BENCH_POSTGRES_SETTINGS` (`"shared_buffers=4GB max_wal_size=16GB"`), for
+ * a log larger than the default 128 MB of shared buffers; a shared server keeps its own. A unique
  * name lets runs (and a failed run's leftovers) never collide with each other or the app's data.
  */
 export async function createBenchDatabase(prefix: string): Promise<BenchDatabase> {
@@ -40,8 +42,10 @@ export async function createBenchDatabase(prefix: string): Promise<BenchDatabase
 }
 
 async function embedded(directory: string): Promise<{ adminUrl: string; stop: () => Promise<void>; label: string }> {
-  const cluster = await startEmbeddedDatabase(directory, 'postgres');
-  return { adminUrl: cluster.adminUrl, stop: () => cluster.stop(), label: `embedded PostgreSQL (${directory})` };
+  const settings = (process.env.BENCH_POSTGRES_SETTINGS ?? '').split(/\s+/).filter(Boolean);
+  const cluster = await startEmbeddedDatabase(directory, 'postgres', settings);
+  const label = `embedded PostgreSQL (${directory}${settings.length > 0 ? `; ${settings.join(', ')}` : ''})`;
+  return { adminUrl: cluster.adminUrl, stop: () => cluster.stop(), label };
 }
 
 /** Host and port only: the report must not print a password. */

