@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
-import { CpuMeter, type CpuUsage } from '../support/cpu-meter';
+import { CpuMeter, type CpuUsage, postgresGroup } from '../support/cpu-meter';
 import type { ChildMode, ChildReport } from './child-entry';
 
 /** The app as `npm run build` compiles it. */
@@ -43,7 +43,7 @@ export async function runInChild(
     env: { ...process.env, BENCH_APP_DIST: resolve(APP_DIST) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const meter = new CpuMeter({ measured: { pid: child.pid ?? -1 }, postgres: { pid: postmasterPid ?? -1, withChildren: true } });
+  const meter = new CpuMeter({ measured: { pid: child.pid ?? -1 }, postgres: postgresGroup(postmasterPid, url) });
   return new Promise<ChildRun>((settle, fail) => {
     let report: ChildReport | undefined;
     let cpu: CpuUsage | undefined;

@@ -5,7 +5,7 @@ import { issueToken } from '../../apps/newsroom-api/src/auth/token-issuer';
 import { CORRECTIONS_SUBSCRIBER } from '../../apps/newsroom-api/src/articles/projections/corrections-follower';
 import { SNAPSHOT_EVERY } from '../../apps/newsroom-api/src/articles/projections/read-model-rows';
 import { createBenchDatabase } from '../support/bench-database';
-import { postmasterPid } from '../support/cpu-meter';
+import { postgresGroup, postmasterPid } from '../support/cpu-meter';
 import { assertBuilt, buildApp, type RunningApi, startApi } from './api-server';
 import { buildArticleTemplate } from './article-template';
 import { type ChildRun, runInChild } from './child-runs';
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
           histories,
           concurrency,
           requests: settings.reads,
-          groups: { api: { pid: api.pid }, postgres: { pid: postmaster ?? -1, withChildren: true }, bench: { pid: process.pid } },
+          groups: { api: { pid: api.pid }, postgres: postgresGroup(postmaster, database.url), bench: { pid: process.pid } },
         }),
       );
     }

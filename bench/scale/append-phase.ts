@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { EventStore } from '@newsroom/event-store';
 import { CORRECTION } from '../store/payload';
-import { CpuMeter, type CpuUsage } from '../support/cpu-meter';
+import { CpuMeter, type CpuUsage, postgresGroup } from '../support/cpu-meter';
 import { Latencies, type LatencySummary } from '../support/latencies';
 
 export interface AppendRun extends LatencySummary {
@@ -42,7 +42,7 @@ export async function timeAppends(
   try {
     await appendFor(performance.now() + 1000, new Latencies());
     const latencies = new Latencies();
-    const meter = new CpuMeter({ appenders: { pid: process.pid }, postgres: { pid: postmaster ?? -1, withChildren: true } });
+    const meter = new CpuMeter({ appenders: { pid: process.pid }, postgres: postgresGroup(postmaster, url) });
     meter.start();
     const started = performance.now();
     await appendFor(started + seconds * 1000, latencies);

@@ -4,7 +4,7 @@ import { issueToken } from '../../apps/newsroom-api/src/auth/token-issuer';
 import { startApi } from '../projections/api-server';
 import { longestHistories, type ReadRun, timeReads } from '../projections/past-reads';
 import { timeReadAll } from '../store/catch-up';
-import { CpuMeter, type CpuUsage } from '../support/cpu-meter';
+import { CpuMeter, type CpuUsage, postgresGroup } from '../support/cpu-meter';
 import { type AppendRun, timeAppends } from './append-phase';
 import type { ScaleBenchSettings } from './settings';
 
@@ -41,7 +41,7 @@ export async function measureSize(
       'SELECT (SELECT count(*) FROM events) AS events, pg_database_size(current_database()) AS bytes',
     );
     log(`catching up on the last ${lastEvents.count.toLocaleString('en')} events`);
-    const catchUp = await timeCatchUp(pool, lastEvents, settings.batchSize, postmaster);
+    const catchUp = await timeCatchUp(pool, url, lastEvents, settings.batchSize, postmaster);
 
     const jwtSecret = `scale-${Date.now()}-secret-of-at-least-32-bytes`;
     const api = await startApi(url, jwtSecret);
@@ -57,7 +57,7 @@ export async function measureSize(
         histories,
         concurrency: settings.readConcurrency,
         requests: settings.reads,
-        groups: { api: { pid: api.pid }, postgres: { pid: postmaster ?? -1, withChildren: true }, bench: { pid: process.pid } },
+        groups: { api: { pid: api.pid }, postgres: postgresGroup(postmaster, url), bench: { pid: process.pid } },
       };
       log(`${settings.reads} current reads, ${settings.readConcurrency} in flight`);
       current = await timeReads(load, () => undefined);
@@ -76,12 +76,13 @@ export async function measureSize(
 
 async function timeCatchUp(
   pool: Pool,
+  url: string,
   { after, count }: { after: Checkpoint; count: number },
   batchSize: number,
   postmaster: number | undefined,
 ): Promise<CatchUpFigures> {
   const store = new EventStore(pool);
-  const meter = new CpuMeter({ follower: { pid: process.pid }, postgres: { pid: postmaster ?? -1, withChildren: true } });
+  const meter = new CpuMeter({ follower: { pid: process.pid }, postgres: postgresGroup(postmaster, url) });
   meter.start();
   const run = await timeReadAll(store, after, count, batchSize);
   return { events: run.events, eventsPerSecond: run.eventsPerSecond, cpu: meter.stop() };
