@@ -9,6 +9,7 @@ import { ArticleTerms1796300000000 } from './1796300000000-ArticleTerms';
 import { RedactableEventDigests1796400000000 } from './1796400000000-RedactableEventDigests';
 import { PartitionEventLog1796500000000 } from './1796500000000-PartitionEventLog';
 import { InlineArticleDocuments1796600000000 } from './1796600000000-InlineArticleDocuments';
+import { ArticleBlocks1796700000000 } from './1796700000000-ArticleBlocks';
 
 /** Every migration, oldest first. Listed by hand so that bundling or ESM never loses one to a glob. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   RedactableEventDigests1796400000000,
   PartitionEventLog1796500000000,
   InlineArticleDocuments1796600000000,
+  ArticleBlocks1796700000000,
 ];

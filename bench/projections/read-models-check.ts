@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Client } from 'pg';
 import type { Article } from '@newsroom/articles';
+import { joinArticle, type StoredArticle } from '../../apps/newsroom-api/src/articles/projections/article-document';
 
 export interface ReadModelCounts {
   articles: number;
@@ -27,7 +28,7 @@ export async function checkReadModels(url: string, expected: ReadModelCounts, fi
     for (const key of Object.keys(expected) as Array<keyof ReadModelCounts>) {
       if (found[key] !== expected[key]) throw new Error(`after the rebuild: ${found[key]} ${key}, expected ${expected[key]}`);
     }
-    const { rows: sample } = await client.query<{ document: Article }>('SELECT document FROM articles ORDER BY random() LIMIT 1');
+    const { rows: sample } = await client.query<StoredArticle>('SELECT document, blocks FROM articles ORDER BY random() LIMIT 1');
     // jsonb orders an object's keys its own way: compared as values, not as text.
     const content = (article: Article): unknown[] => [
       article.revision,
@@ -37,7 +38,7 @@ export async function checkReadModels(url: string, expected: ReadModelCounts, fi
       article.categories,
       article.corrections.map(({ revision, kind, text }) => ({ revision, kind, text })),
     ];
-    if (!isDeepStrictEqual(content(sample[0].document), content(final)))
+    if (!isDeepStrictEqual(content(joinArticle(sample[0])), content(final)))
       throw new Error('a rebuilt article differs from the generated one');
     return found;
   } finally {

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { expectProblem } from '../support/articles-api';
 import { GENEVA_SUMMIT } from '../support/sample-story';
 import { runSampleScenario, type Scenario } from '../support/sample-scenario';
@@ -21,6 +22,22 @@ describe('reads after the sample scenario', () => {
     expect(res.status).toBe(200);
     expect(res.headers.etag).toBe('"8"');
     expect(res.body).toEqual(s.answers.get(8));
+  });
+
+  it('answers the article in the bytes its whole document had as one jsonb, the blocks in their own column', async () => {
+    // Before ArticleBlocks1796700000000 a read answered `document` alone, keys in jsonb's order.
+    const db = new Client({ connectionString: t.database.url });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ whole: object }>(
+        `SELECT document || jsonb_build_object('blocks', blocks) AS whole FROM articles WHERE id = $1`,
+        [s.id],
+      );
+      expect((await get(`/articles/${s.id}`)).text).toBe(JSON.stringify(rows[0].whole));
+      expect((await get(`/articles?limit=1`)).text).toBe(JSON.stringify({ items: [rows[0].whole], nextCursor: null }));
+    } finally {
+      await db.end();
+    }
   });
 
   it('lists the history with actors, reasons and summaries, oldest first', async () => {

@@ -173,7 +173,7 @@ describe('legal redaction: POST /articles/{id}/redactions', () => {
     expect(JSON.parse(kept[0].body).blocks[8].text).toContain("question from CNN's [redacted].");
     const { rows } = await pool.query<{ found: number }>(
       `SELECT (SELECT count(*) FROM events WHERE data::text LIKE $1 OR metadata::text LIKE $1)
-            + (SELECT count(*) FROM articles WHERE document::text LIKE $1)
+            + (SELECT count(*) FROM articles WHERE document::text LIKE $1 OR blocks::text LIKE $1)
             + (SELECT count(*) FROM article_revisions WHERE summary LIKE $1 OR snapshot::text LIKE $1 OR reason LIKE $1)
             + (SELECT count(*) FROM article_terms WHERE headline LIKE $1)
             + (SELECT count(*) FROM corrections WHERE text LIKE $1 OR headline LIKE $1)

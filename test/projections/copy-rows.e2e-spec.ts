@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { Pool } from 'pg';
 import { emptyArticle } from '@newsroom/articles';
+import { splitArticle } from '../../apps/newsroom-api/src/articles/projections/article-document';
 import { emptyRows, type ReadModelRows } from '../../apps/newsroom-api/src/articles/projections/read-model-rows';
 import { writeRows } from '../../apps/newsroom-api/src/articles/projections/read-model-writer';
 import { copyRows } from '../../apps/newsroom-api/src/articles/projections/rebuild/copy-rows';
@@ -43,9 +44,10 @@ function rowsOf(texts: string[]): ReadModelRows {
   const pick = (i: number) => texts[i % texts.length];
   const id = randomUUID();
   const at = '2024-06-16T18:30:00.123Z';
-  const document = { ...emptyArticle(id), revision: 1, headline: pick(0), byline: pick(1), updatedAt: at };
+  const blocks = [{ id: 'b1', type: 'paragraph' as const, text: pick(12) }];
+  const document = { ...emptyArticle(id), revision: 1, headline: pick(0), byline: pick(1), updatedAt: at, blocks };
   const rows = emptyRows();
-  rows.articles.push({ id, revision: 1, status: pick(2), updated_at: at, document });
+  rows.articles.push({ id, revision: 1, status: pick(2), updated_at: at, ...splitArticle(document) });
   rows.terms.push({ article_id: id, revision: 1, headline: pick(10), category_slugs: texts });
   rows.revisions.push({
     article_id: id,
@@ -133,14 +135,14 @@ describe('the rebuild’s COPY writer', () => {
     } finally {
       client.release();
     }
-    const article = await pool.query(`SELECT status, document FROM ${REBUILD_TABLES.articles}`);
-    expect(article.rows).toEqual([{ status: texts[2], document: rows.articles[0].document }]);
+    const article = await pool.query(`SELECT status, document, blocks FROM ${REBUILD_TABLES.articles}`);
+    expect(article.rows).toEqual([{ status: texts[2], document: rows.articles[0].document, blocks: rows.articles[0].blocks }]);
     const terms = await pool.query(`SELECT headline, category_slugs FROM ${REBUILD_TABLES.terms}`);
     expect(terms.rows).toEqual([{ headline: texts[10 % texts.length], category_slugs: texts }]);
     const revisions = await pool.query(
       `SELECT type, actor, actor_name, reason, summary, correlation_id, snapshot FROM ${REBUILD_TABLES.revisions} ORDER BY revision`,
     );
-    const document = rows.articles[0].document;
+    const document = rows.revisions[0].snapshot;
     expect(revisions.rows).toEqual([
       {
         type: texts[3],

@@ -56,7 +56,7 @@ describe('read models after a redaction', () => {
 
   async function rowsHolding(text: string, articleId: string): Promise<number> {
     const { rows } = await pool.query<{ n: number }>(
-      `SELECT ((SELECT count(*) FROM articles WHERE id = $2 AND document::text LIKE $1)
+      `SELECT ((SELECT count(*) FROM articles WHERE id = $2 AND (document::text LIKE $1 OR blocks::text LIKE $1))
              + (SELECT count(*) FROM article_revisions WHERE article_id = $2 AND (summary LIKE $1 OR snapshot::text LIKE $1))
              + (SELECT count(*) FROM corrections WHERE article_id = $2 AND text LIKE $1))::int AS n`,
       [`%${text}%`, articleId],

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { Pool } from 'pg';
+import { joinArticle, type StoredArticle } from '../../../apps/newsroom-api/src/articles/projections/article-document';
 import { EventRowInserts } from './event-row-inserts';
 import type { FloorFixtures } from './floor-fixtures';
 
@@ -38,10 +39,10 @@ export class FloorController {
    */
   @Get('floor/select')
   async select() {
-    const { rows } = await this.pool.query<{ document: unknown }>('SELECT document FROM articles WHERE id = $1', [
+    const { rows } = await this.pool.query<StoredArticle>('SELECT document, blocks FROM articles WHERE id = $1', [
       this.fixtures.articleId,
     ]);
-    return rows[0].document;
+    return joinArticle(rows[0]);
   }
 
   /** One INSERT of a command's event row: the least a command can cost the API process. */

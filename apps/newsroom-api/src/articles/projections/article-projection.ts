@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AlongsideWrite } from '@newsroom/event-store';
+import { writesBlocks } from './article-document';
 import type { InlineProjection, ProjectedChange } from './inline-projection';
 import {
   type ArticleRow,
@@ -15,21 +16,24 @@ import { NEWER_ARTICLE_WINS, NEWER_TERMS_WIN } from './read-model-writer';
 
 /**
  * The article's row once the append has written (`appended` has a row). Its columns go as
- * parameters of their own, so its document is parsed once. Written before the revisions: the
- * order in which a rebuild locks the tables (projection-lock.ts).
+ * parameters of their own, so its document and blocks are parsed once. Written before the
+ * revisions: the order in which a rebuild locks the tables (projection-lock.ts).
  */
 const CREATE_ARTICLE = `
-  INSERT INTO articles AS a (id, revision, status, updated_at, document)
-  SELECT $1, $2, $3, $4, $5::jsonb FROM (SELECT FROM appended LIMIT 1) AS written
+  INSERT INTO articles AS a (id, revision, status, updated_at, document, blocks)
+  SELECT $1, $2, $3, $4, $5::jsonb, $6::jsonb FROM (SELECT FROM appended LIMIT 1) AS written
   ${NEWER_ARTICLE_WINS}`;
 
 /**
  * After the first revision the row is there: a plain UPDATE, with the same rule that only a later
  * revision replaces it. An upsert would first lock the row it conflicts with, one more WAL record
- * and a speculative insertion per command.
+ * and a speculative insertion per command. The blocks are NULL when the event left them alone:
+ * the row keeps the value it has, which stored out of line is kept by reference (its TOAST
+ * pointer), nothing of it written again (ArticleBlocks1796700000000).
  */
 const UPDATE_ARTICLE = `
-  UPDATE articles AS a SET revision = $2, status = $3, updated_at = $4, document = $5::jsonb
+  UPDATE articles AS a SET revision = $2, status = $3, updated_at = $4, document = $5::jsonb,
+    blocks = coalesce($6::jsonb, a.blocks)
   FROM (SELECT FROM appended LIMIT 1) AS written
   WHERE a.id = $1 AND a.revision < $2`;
 
@@ -80,7 +84,12 @@ export class ArticleProjection implements InlineProjection {
     const writesTerms = eventRows(change.after, change.event, change.raw, rows);
     const fields = rows.fieldChanges.length === 0 ? [] : [fieldChangesWrite(rows.fieldChanges)];
     const terms = writesTerms ? [termsWrite(termsRow(change.after))] : [];
-    return [articleWrite(articleRow(change.after)), ...rows.revisions.map(revisionWrite), ...fields, ...terms];
+    return [
+      articleWrite(articleRow(change.after), writesBlocks(change.event.event)),
+      ...rows.revisions.map(revisionWrite),
+      ...fields,
+      ...terms,
+    ];
   }
 }
 
@@ -89,10 +98,18 @@ function fieldChangesWrite(rows: readonly FieldChangeRow[]): AlongsideWrite {
   return { text: WRITE_FIELD_CHANGES, values: [rows[0].article_id, rows[0].revision, rows.map((row) => row.field)] };
 }
 
-function articleWrite(row: ArticleRow): AlongsideWrite {
+function articleWrite(row: ArticleRow, blocksChanged: boolean): AlongsideWrite {
+  const create = row.revision === 1;
   return {
-    text: row.revision === 1 ? CREATE_ARTICLE : UPDATE_ARTICLE,
-    values: [row.id, row.revision, row.status, row.updated_at, JSON.stringify(row.document)],
+    text: create ? CREATE_ARTICLE : UPDATE_ARTICLE,
+    values: [
+      row.id,
+      row.revision,
+      row.status,
+      row.updated_at,
+      JSON.stringify(row.document),
+      create || blocksChanged ? JSON.stringify(row.blocks) : null,
+    ],
   };
 }
 

@@ -1,5 +1,6 @@
 import { type Article, changeOf, evolve, type RecordedArticleEvent, summarize } from '@newsroom/articles';
 import type { RecordedEvent } from '@newsroom/event-store';
+import { type ArticleDocument, splitArticle } from './article-document';
 
 /** Every SNAPSHOT_EVERY revisions the whole article is kept, so any past state is one short fold away. */
 export const SNAPSHOT_EVERY = 20;
@@ -9,7 +10,9 @@ export interface ArticleRow {
   revision: number;
   status: string;
   updated_at: string;
-  document: Article;
+  /** The article but its blocks, which have a column of their own (article-document.ts). */
+  document: ArticleDocument;
+  blocks: Article['blocks'];
 }
 
 export interface RevisionRow {
@@ -138,7 +141,7 @@ export function articleRow(article: Article): ArticleRow {
     revision: article.revision,
     status: article.status,
     updated_at: article.updatedAt ?? new Date(0).toISOString(),
-    document: article,
+    ...splitArticle(article),
   };
 }
 

@@ -25,7 +25,7 @@ export const SERVED_TABLES: ReadModelTables = {
  */
 export const NEWER_ARTICLE_WINS = `
   ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, status = excluded.status,
-    updated_at = excluded.updated_at, document = excluded.document
+    updated_at = excluded.updated_at, document = excluded.document, blocks = excluded.blocks
   WHERE a.revision < excluded.revision`;
 
 /** The same rule for an article's terms: only terms of a later revision replace them. The INSERT names its table `t`. */

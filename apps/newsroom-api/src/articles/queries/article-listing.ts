@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Article } from '@newsroom/articles';
 import { Pool } from 'pg';
 import { PAGE_SIZE } from '../../contract/read-operations';
+import { joinArticle, type StoredArticle } from '../projections/article-document';
 import type { QueryOf } from '../../contract/typed-input';
 import type { Page } from './article-history';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -13,7 +14,7 @@ import { headlineTerms } from './headline-terms';
  * so a filter left out (NULL) drops out of the plan.
  */
 export const LIST = `
-  SELECT a.document, a.updated_at FROM articles a
+  SELECT a.document, a.blocks, a.updated_at FROM articles a
   WHERE ($1::text IS NULL OR a.status = $1)
     AND ($3::timestamptz IS NULL OR (a.updated_at, a.id) < ($3::timestamptz, $4::uuid))
     AND (($2::text IS NULL AND $6::text IS NULL) OR EXISTS (
@@ -36,7 +37,7 @@ export class ArticleListing {
     const limit = query.limit ?? PAGE_SIZE;
     const [updatedAt, id] = decodeCursor(query.cursor, ['time', 'uuid']) ?? [null, null];
     const terms = query.q === undefined ? null : headlineTerms(query.q);
-    const { rows } = await this.pool.query<{ document: Article; updated_at: Date }>(LIST, [
+    const { rows } = await this.pool.query<StoredArticle & { updated_at: Date }>(LIST, [
       query.status ?? null,
       query.category ?? null,
       updatedAt,
@@ -48,7 +49,7 @@ export class ArticleListing {
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return {
-      items: items.map((row) => row.document),
+      items: items.map(joinArticle),
       nextCursor: rows.length > limit ? encodeCursor([last.updated_at.toISOString(), last.document.id]) : null,
     };
   }

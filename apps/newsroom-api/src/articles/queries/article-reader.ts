@@ -3,6 +3,7 @@ import { type Article, ArticleError, type ArticleEventType, fold } from '@newsro
 import { EventStore } from '@newsroom/event-store';
 import { Pool } from 'pg';
 import { streamIdOf, toArticleEvent } from '../article-stream';
+import { joinArticle, type StoredArticle } from '../projections/article-document';
 import { SNAPSHOT_EVERY } from '../projections/read-model-rows';
 
 /**
@@ -24,8 +25,8 @@ export class ArticleReader {
 
   /** The current-article read model's row, or undefined. */
   async find(id: string): Promise<Article | undefined> {
-    const { rows } = await this.pool.query<{ document: Article }>('SELECT document FROM articles WHERE id = $1', [id]);
-    return rows[0]?.document;
+    const { rows } = await this.pool.query<StoredArticle>('SELECT document, blocks FROM articles WHERE id = $1', [id]);
+    return rows[0] && joinArticle(rows[0]);
   }
 
   async atRevision(id: string, revision: number): Promise<Article> {

@@ -2,6 +2,7 @@ import { type Article, emptyArticle } from '@newsroom/articles';
 import { EventStore, isRedactionRecord, LogSnapshot } from '@newsroom/event-store';
 import type { Pool, PoolClient } from 'pg';
 import { streamIdOf, toArticleEvent } from '../../article-stream';
+import { joinArticle, type StoredArticle } from '../article-document';
 import { rewriteArticleRows } from '../article-rewrite';
 import { holdProjectionsExclusive } from '../projection-lock';
 import { emptyRows, rowsFor } from '../read-model-rows';
@@ -52,8 +53,8 @@ export async function catchUpAndSwap(pool: Pool, snapshot: string): Promise<numb
 
 /** The article as the replay left it in the copy; a stream begun after the snapshot starts empty. */
 async function rebuiltArticle(client: PoolClient, id: string): Promise<Article> {
-  const { rows } = await client.query<{ document: Article }>(`SELECT document FROM ${REBUILD_TABLES.articles} WHERE id = $1`, [
+  const { rows } = await client.query<StoredArticle>(`SELECT document, blocks FROM ${REBUILD_TABLES.articles} WHERE id = $1`, [
     id,
   ]);
-  return rows[0]?.document ?? emptyArticle(id);
+  return rows[0] ? joinArticle(rows[0]) : emptyArticle(id);
 }

@@ -39,8 +39,8 @@ export function copyTextArray(values: readonly string[]): string {
 // Ids, numbers and ISO timestamps never hold a special character: they go in as they are.
 
 export const ARTICLE_LAYOUT: CopyLayout<ArticleRow> = {
-  columns: 'id, revision, status, updated_at, document',
-  line: (r) => `${r.id}\t${r.revision}\t${copyText(r.status)}\t${r.updated_at}\t${copyJson(r.document)}\n`,
+  columns: 'id, revision, status, updated_at, document, blocks',
+  line: (r) => `${r.id}\t${r.revision}\t${copyText(r.status)}\t${r.updated_at}\t${copyJson(r.document)}\t${copyJson(r.blocks)}\n`,
 };
 
 export const TERMS_LAYOUT: CopyLayout<TermsRow> = {

@@ -18,7 +18,22 @@ export async function createRebuildTables(client: Pick<PoolClient, 'query'>): Pr
   for (const [served, copy] of PAIRS) {
     await client.query(`DROP TABLE IF EXISTS ${copy}`);
     await client.query(`CREATE TABLE ${copy} (LIKE ${served} INCLUDING ALL)`);
+    await copyStorageParameters(client, served, copy);
   }
+}
+
+/**
+ * LIKE copies columns, their storage, indexes and constraints, but not the table's storage
+ * parameters (`articles`' toast_tuple_target, ArticleBlocks1796700000000): without them the
+ * swapped-in table would store its rows the default way.
+ */
+async function copyStorageParameters(client: Pick<PoolClient, 'query'>, served: string, copy: string): Promise<void> {
+  const { rows } = await client.query<{ options: string[] | null }>(
+    `SELECT reloptions AS options FROM pg_class WHERE oid = $1::regclass`,
+    [served],
+  );
+  const options = rows[0]?.options ?? [];
+  if (options.length > 0) await client.query(`ALTER TABLE ${copy} SET (${options.join(', ')})`);
 }
 
 /**
