@@ -23,8 +23,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * One transaction (TypeORM runs the pending migrations in one): ADD COLUMN holds `articles`
  * exclusively until it commits, so reads and commands of articles wait while every row is
  * rewritten once, ~12,000 articles/s here (20,000 stories of ~3 KB in 1.7 s, machine load 5): a
- * newsroom of 10^5 articles waits ~8 s. Stop the old replicas first: they read the document
- * alone, and would answer articles without their body. `down` puts the blocks back into the
+ * newsroom of 10^5 articles waits ~8 s (10^7 would wait ~14 min: batch it by id ranges first,
+ * with the API writing both shapes, before it gets there). Stop the API processes of the previous
+ * version before it runs (no rolling deploy across this migration): they read the document alone,
+ * and would answer articles without their body. `down` puts the blocks back into the
  * document; jsonb orders keys its own way, so it is the same document, byte for byte.
  */
 export class ArticleBlocks1796700000000 implements MigrationInterface {
