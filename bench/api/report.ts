@@ -26,9 +26,12 @@ export interface BenchReport {
   fewCommands: CommandRun;
   reads: ReadRun;
   raw: InsertRun;
+  /** The command's event appended through the event store alone (log-append.ts). */
+  logAppends: InsertRun;
   payloadBytes: number;
   commandUsage?: PhaseUsage;
   rawUsage?: PhaseUsage;
+  logUsage?: PhaseUsage;
   readUsage?: PhaseUsage;
   floor: FloorRuns;
   counts: RotaCounts;
@@ -90,6 +93,38 @@ function postgresVerdict(what: string, figures: PerOperation, target: number, un
   );
 }
 
+/**
+ * Where a command's PostgreSQL CPU and WAL go: the log's own append over a raw row (the chain's
+ * digest and hash, the partitioned keys), and the command over that append (its read models).
+ */
+function logShare(report: BenchReport) {
+  const { commands, raw, logAppends, commandUsage, rawUsage, logUsage } = report;
+  const ratio = (a: number | null, b: number | null) => (a !== null && b ? a / b : null);
+  const wal = (usage: PhaseUsage | undefined, count: number) => (usage ? usage.walBytes / count : null);
+  const cpu = {
+    append: cpuMsPer(logUsage, 'postgres', logAppends.count),
+    overRaw: ratio(cpuMsPer(logUsage, 'postgres', logAppends.count), cpuMsPer(rawUsage, 'postgres', raw.count)),
+    commandOver: ratio(cpuMsPer(commandUsage, 'postgres', commands.completed), cpuMsPer(logUsage, 'postgres', logAppends.count)),
+  };
+  const bytes = {
+    append: wal(logUsage, logAppends.count),
+    overRaw: ratio(wal(logUsage, logAppends.count), wal(rawUsage, raw.count)),
+    commandOver: ratio(wal(commandUsage, commands.completed), wal(logUsage, logAppends.count)),
+  };
+  return { cpu, wal: bytes };
+}
+
+function logShareLine(report: BenchReport): string {
+  const { cpu, wal } = logShare(report);
+  if (cpu.append === null || cpu.overRaw === null || cpu.commandOver === null || wal.append === null) {
+    return "  ----  the log's own append: not measured";
+  }
+  return (
+    `  ----  the log's own append: PostgreSQL CPU ${cpu.append.toFixed(3)} ms = ${cpu.overRaw.toFixed(2)}× a raw row's, a command ${cpu.commandOver.toFixed(2)}× it; ` +
+    `WAL ${(wal.append / 1024).toFixed(2)} KiB = ${wal.overRaw?.toFixed(2)}× a raw row's, a command ${wal.commandOver?.toFixed(2)}× it`
+  );
+}
+
 export function printReport(report: BenchReport): void {
   const { commands, fewCommands, reads, raw, floor, counts } = report;
   const ratio = commands.commandsPerSecond / raw.insertsPerSecond;
@@ -115,6 +150,8 @@ export function printReport(report: BenchReport): void {
       bench: 'load generator',
     }),
     ...usageLines('per raw row    ', report.rawUsage, raw.count, { postgres: 'PostgreSQL', bench: 'pg client' }),
+    ...usageLines('per log append ', report.logUsage, report.logAppends.count, { postgres: 'PostgreSQL', bench: 'event store' }),
+    logShareLine(report),
     '',
     `  the stack's floor: Nest on Express alone, in a process started like the API's, no logging`,
     floorLine('bare           ', floor.bare.run, `GET of the same ${floor.documentBytes} B of JSON a read answers`),
@@ -158,6 +195,7 @@ export function printReport(report: BenchReport): void {
   process.stdout.write(`${lines.join('\n')}\n\n`);
   // One line a script can collect across runs to take medians.
   const perOp = (usage: PhaseUsage | undefined, group: string, count: number) => maybe(cpuMsPer(usage, group, count), 3);
+  const share = logShare(report);
   const walKiB = (usage: PhaseUsage | undefined, count: number) => (usage ? round(usage.walBytes / 1024 / count, 2) : null);
   process.stdout.write(
     `BENCH_API_JSON ${JSON.stringify({
@@ -181,6 +219,13 @@ export function printReport(report: BenchReport): void {
       walKiBPerCommand: walKiB(report.commandUsage, commands.completed),
       walKiBPerRawRow: walKiB(report.rawUsage, raw.count),
       pgCpuOverRawRow: maybe(postgres.cpu.ratio, 2),
+      logAppendsPerSecond: round(report.logAppends.insertsPerSecond),
+      pgCpuMsPerLogAppend: perOp(report.logUsage, 'postgres', report.logAppends.count),
+      walKiBPerLogAppend: walKiB(report.logUsage, report.logAppends.count),
+      logAppendOverRawRow: maybe(share.cpu.overRaw, 2),
+      commandOverLogAppend: maybe(share.cpu.commandOver, 2),
+      walLogAppendOverRawRow: maybe(share.wal.overRaw, 2),
+      walCommandOverLogAppend: maybe(share.wal.commandOver, 2),
       walOverRawRow: maybe(postgres.wal.ratio, 2),
       apiCpuMsPerRead: maybe(overFloor.apiRead, 3),
       bareCpuMsPerRequest: maybe(overFloor.bare, 3),

@@ -12,6 +12,7 @@ import { Diagnosis } from './diagnosis';
 import { driveCommands } from './drive-commands';
 import { driveReads } from './drive-reads';
 import { measureFloor } from './floor-phases';
+import { measureLogAppends } from './log-append';
 import { measureRawInserts } from './raw-insert';
 import { LATENCY_TARGET, printReport } from './report';
 import { PhaseMeters } from './run-meters';
@@ -106,6 +107,11 @@ async function main(): Promise<void> {
     await api.stop();
     api = undefined;
 
+    // After the API stopped: its followers would otherwise read these events too.
+    log(`the event store's append alone for ${settings.seconds} s at ${settings.connections} connections`);
+    const logMeters = new PhaseMeters(wal, groups);
+    const logAppends = await measureLogAppends(database.url, payload, settings.connections, settings.seconds, logMeters);
+
     const floor = await measureFloor({
       api: { databaseUrl: database.url, jwtSecret, logLevel: settings.logLevel },
       document,
@@ -129,12 +135,14 @@ async function main(): Promise<void> {
       fewCommands,
       reads,
       raw,
+      logAppends,
       payloadBytes: [payload.data, payload.metadata, ...Object.values(payload.columns ?? {})].reduce(
         (sum, text) => sum + Buffer.byteLength(text),
         0,
       ),
       commandUsage: commandMeters.usage,
       rawUsage: rawMeters.usage,
+      logUsage: logMeters.usage,
       readUsage: readMeters.usage,
       floor,
       counts: rota.counts,
