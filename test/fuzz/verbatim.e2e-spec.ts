@@ -53,22 +53,26 @@ describe('text that looks like code', () => {
     return res.body as Article;
   };
 
-  const strings = fc.record({
-    headline: oneLine,
-    byline: oneLine,
-    dateline: oneLine,
-    paragraph: oneLine,
-    label: oneLine,
-    code: oneLine,
-    newHeadline: oneLine,
-    replace: oneLine,
-    fix: oneLine,
-    notice: oneLine,
-    noticeKind: fc.constantFrom('correction', 'clarification', 'editors-note', 'update'),
-    secondLabel: oneLine,
-    secondCode: oneLine,
-    reasons: fc.array(oneLine, { minLength: 8, maxLength: 8 }),
-  });
+  const strings = fc
+    .record({
+      headline: oneLine,
+      byline: oneLine,
+      dateline: oneLine,
+      paragraph: oneLine,
+      label: oneLine,
+      code: oneLine,
+      newHeadline: oneLine,
+      replace: oneLine,
+      fix: oneLine,
+      notice: oneLine,
+      noticeKind: fc.constantFrom('correction', 'clarification', 'editors-note', 'update'),
+      secondLabel: oneLine,
+      secondCode: oneLine,
+      reasons: fc.array(oneLine, { minLength: 8, maxLength: 8 }),
+    })
+    // The same headline again changes nothing, and API.md says such a command appends nothing:
+    // the history below expects one revision per command (FUZZ_SEED=479979406 drew it).
+    .filter((s) => s.newHeadline !== s.headline);
 
   it(
     `stores ${RUNS} sets of SQL-, HTML- and JSON-looking strings verbatim in every field`,
