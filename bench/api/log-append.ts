@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { EventStore, type EventMetadata, type EventToAppend } from '@newsroom/event-store';
 import { Latencies } from '../support/latencies';
-import type { EventPayload, InsertRun, Meters } from './raw-insert';
+import { type EventPayload, type InsertRun, type Meters, meteredRun } from './raw-insert';
 
 /**
  * The log's own share of a command: the command's event appended through the event store alone,
@@ -36,14 +36,9 @@ export async function measureLogAppends(
   try {
     // One append each first: every connection open and every statement prepared before the meters start.
     await Promise.all(revisions.map((_, writer) => appendUntil(writer, 0, new Latencies())()));
-    const latencies = new Latencies();
-    await meters.begin();
-    const started = performance.now();
-    const deadline = started + seconds * 1000;
-    await Promise.all(revisions.map((_, writer) => appendUntil(writer, deadline, latencies)()));
-    const elapsed = (performance.now() - started) / 1000;
-    await meters.end();
-    return { ...latencies.summary(), seconds: elapsed, insertsPerSecond: latencies.count / elapsed };
+    return await meteredRun(meters, seconds, (deadline, latencies) =>
+      Promise.all(revisions.map((_, writer) => appendUntil(writer, deadline, latencies)())),
+    );
   } finally {
     await store.wakeFollowers();
     await pool.end();

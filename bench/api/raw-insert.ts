@@ -41,17 +41,30 @@ export async function measureRawInserts(
   const clients = await Promise.all(Array.from({ length: connections }, () => connect(databaseUrl)));
   try {
     const insert = await copyEventsTable(clients[0], TABLE, payload);
-    const latencies = new Latencies();
-    await meters.begin();
-    const started = performance.now();
-    const deadline = started + seconds * 1000;
-    await Promise.all(clients.map((client, index) => insertUntil(client, insert, `raw-${index}`, deadline, latencies)));
-    const elapsed = (performance.now() - started) / 1000;
-    await meters.end();
-    return { ...latencies.summary(), seconds: elapsed, insertsPerSecond: latencies.count / elapsed };
+    return await meteredRun(meters, seconds, (deadline, latencies) =>
+      Promise.all(clients.map((client, index) => insertUntil(client, insert, `raw-${index}`, deadline, latencies))),
+    );
   } finally {
     await Promise.all(clients.map((client) => client.end()));
   }
+}
+
+/**
+ * `run` until its deadline, `seconds` from now, between the meters' readings: its latencies, and
+ * the rate of the operations it recorded.
+ */
+export async function meteredRun(
+  meters: Meters,
+  seconds: number,
+  run: (deadline: number, latencies: Latencies) => Promise<unknown>,
+): Promise<InsertRun> {
+  const latencies = new Latencies();
+  await meters.begin();
+  const started = performance.now();
+  await run(started + seconds * 1000, latencies);
+  const elapsed = (performance.now() - started) / 1000;
+  await meters.end();
+  return { ...latencies.summary(), seconds: elapsed, insertsPerSecond: latencies.count / elapsed };
 }
 
 async function connect(url: string): Promise<Client> {
