@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import { execSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { Pool } from 'pg';
 import type { Checkpoint } from '@newsroom/event-store';
 import { benchLogger, runBench } from '../support/bench-main';
 import { postmasterPid } from '../support/cpu-meter';
+import { median } from '../support/median';
 import { assertBuilt } from '../projections/api-server';
 import { measureSize, type SizeFigures } from './measure-size';
 import { loadScaleBenchSettings } from './settings';
@@ -57,7 +58,9 @@ async function lastEventsOf(url: string, count: number): Promise<{ after: Checkp
 }
 
 function loadAverage(): string {
-  return execSync('cat /proc/loadavg').toString().split(' ').slice(0, 3).join(' ');
+  return loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ');
 }
 
 type Figure = [name: string, of: (s: SizeFigures) => number, kind: 'rate' | 'cost'];
@@ -81,12 +84,6 @@ const FIGURES: Figure[] = [
   ['PG CPU µs/caught-up event', (s) => perOp(s.catchUp.cpu.groups.postgres, s.catchUp.events) * 1000, 'cost'],
   ['follower CPU µs/caught-up event', (s) => perOp(s.catchUp.cpu.groups.follower, s.catchUp.events) * 1000, 'cost'],
 ];
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 function printRatios(runs: Array<[SizeFigures, SizeFigures]>): void {
   const out = (line = '') => process.stdout.write(`${line}\n`);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { median } from '../support/median';
 import type { HeapProbe, HeapReading } from './heap-probe';
 
 /** The resident set of a process, in KiB, as the kernel counts it (what an orchestrator's limit sees). */
@@ -84,11 +85,4 @@ export function rssGrowth(readings: RssReading[]): RssGrowth {
   const start = median(readings.filter((r) => r.at <= window).map((r) => r.kib));
   const end = median(readings.filter((r) => r.at >= total - window).map((r) => r.kib));
   return { first, last, pointGrowth: (last - first) / first, start, end, window, growth: (end - start) / start };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return NaN;
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }

@@ -1,4 +1,5 @@
 import { availableParallelism, loadavg } from 'node:os';
+import { median } from '../support/median';
 import type { AppendComparison, CaseRun } from './appends';
 import type { CatchUpRun } from './catch-up';
 
@@ -49,12 +50,6 @@ function medians(runs: CaseRun[]): { rate: number; p50: number; p99: number } {
     p50: median(runs.map((r) => r.p50)),
     p99: median(runs.map((r) => r.p99)),
   };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 function fixed(value: number, digits: number, width: number): string {
