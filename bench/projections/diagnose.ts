@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { LogSnapshot, type RecordedEvent } from '@newsroom/event-store';
+import { LogSnapshot, type SnapshotEvent } from '@newsroom/event-store';
 import { emptyRows, type ReadModelRows } from '../../apps/newsroom-api/src/articles/projections/read-model-rows';
 import { copyRows } from '../../apps/newsroom-api/src/articles/projections/rebuild/copy-rows';
 import { LogFold } from '../../apps/newsroom-api/src/articles/projections/rebuild/log-fold';
@@ -80,7 +80,7 @@ export async function timeCopies(url: string, batchSize: number): Promise<void> 
   }
 }
 
-async function firstBatch(client: Client, batchSize: number): Promise<RecordedEvent[]> {
+async function firstBatch(client: Client, batchSize: number): Promise<SnapshotEvent[]> {
   const log = await LogSnapshot.open(client, 'article-');
   const batch = await log.next(batchSize);
   await log.close();

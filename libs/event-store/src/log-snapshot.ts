@@ -1,7 +1,13 @@
-import type { Client } from 'pg';
+import { type Client, type CustomTypesConfig, types } from 'pg';
 import { type EventRow, toRecordedEvent } from './rows';
 import * as sql from './sql';
-import type { RecordedEvent } from './types';
+import type { RecordedEvent, SnapshotEvent } from './types';
+
+/** The cursor's rows as they come, positions (bigint) as numbers: the store's stay below 2^53. */
+const SNAPSHOT_TYPES: CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === types.builtins.INT8 ? Number : types.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
+};
 
 /**
  * The whole log (of the streams whose id starts with a prefix) as one consistent snapshot,
@@ -27,9 +33,12 @@ export class LogSnapshot {
   }
 
   /** The next batch in (stream, revision) order; empty at the end. */
-  async next(batchSize: number): Promise<RecordedEvent[]> {
-    const { rows } = await this.client.query<EventRow>(`FETCH ${Math.max(1, Math.floor(batchSize))} FROM log_snapshot`);
-    return rows.map(toRecordedEvent);
+  async next(batchSize: number): Promise<SnapshotEvent[]> {
+    const { rows } = await this.client.query<SnapshotEvent>({
+      text: `FETCH ${Math.max(1, Math.floor(batchSize))} FROM log_snapshot`,
+      types: SNAPSHOT_TYPES,
+    });
+    return rows;
   }
 
   async close(): Promise<void> {

@@ -191,10 +191,18 @@ export const NOTIFY_FOLLOWERS = `SELECT pg_notify('${EVENTS_CHANNEL}', '')`;
 
 export const LISTEN_FOR_EVENTS = `LISTEN ${EVENTS_CHANNEL}`;
 
-/** Every event of the streams with a prefix, by stream then revision (a rebuild's cursor). */
+/**
+ * Every event of the streams with a prefix, by stream then revision (a rebuild's cursor), in the
+ * shape of a SnapshotEvent, so the rows need no mapping. The time comes as the text
+ * Date.toISOString prints for what the other reads return: UTC, to the millisecond, the
+ * microseconds cut off (to_char's MS truncates, as the Date that pg parses does). Neither the
+ * transaction id, which a replay has no use for, nor a Date per event is made.
+ */
 export const DECLARE_SNAPSHOT_CURSOR = `
   DECLARE log_snapshot NO SCROLL CURSOR FOR
-  SELECT ${COLUMNS} FROM events WHERE stream_id LIKE $1 || '%' ORDER BY stream_id, revision`;
+  SELECT position, stream_id AS "streamId", revision, type, data, metadata,
+    to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt"
+  FROM events WHERE stream_id LIKE $1 || '%' ORDER BY stream_id, revision`;
 
 export const SNAPSHOT_AND_TOTAL = `
   SELECT pg_current_snapshot()::text AS snapshot, (SELECT count(*)::int FROM events WHERE stream_id LIKE $1 || '%') AS total`;

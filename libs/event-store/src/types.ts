@@ -34,6 +34,14 @@ export interface RecordedEvent {
   transactionId: string;
 }
 
+/**
+ * An event as a replay of the whole log reads it (LogSnapshot): its time as ISO text, as
+ * `recordedAt.toISOString()` would print it, and without the transaction id.
+ */
+export interface SnapshotEvent extends Omit<RecordedEvent, 'recordedAt' | 'transactionId'> {
+  recordedAt: string;
+}
+
 /** `no-stream` demands that the stream does not exist yet; a number is the revision the stream must be at. */
 export type ExpectedRevision = number | 'no-stream';
 

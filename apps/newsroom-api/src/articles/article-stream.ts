@@ -1,5 +1,5 @@
 import { type RecordedArticleEvent, upcast } from '@newsroom/articles';
-import type { RecordedEvent } from '@newsroom/event-store';
+import type { RecordedEvent, SnapshotEvent } from '@newsroom/event-store';
 
 /*
  * Plain functions, free of NestJS and TypeORM: the rebuild and the readers import them without
@@ -15,6 +15,15 @@ export function toArticleEvent(event: RecordedEvent): RecordedArticleEvent {
   return {
     revision: event.revision,
     recordedAt: event.recordedAt.toISOString(),
+    event: upcast(event.type, event.data, event.metadata.schemaVersion),
+  };
+}
+
+/** The same for an event of a replay of the log (LogSnapshot), whose time is already ISO text. */
+export function snapshotArticleEvent(event: SnapshotEvent): RecordedArticleEvent {
+  return {
+    revision: event.revision,
+    recordedAt: event.recordedAt,
     event: upcast(event.type, event.data, event.metadata.schemaVersion),
   };
 }

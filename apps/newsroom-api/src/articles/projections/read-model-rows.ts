@@ -61,6 +61,9 @@ export interface TermsRow {
   category_slugs: string[];
 }
 
+/** What the rows take from the stored event besides the article event: its metadata and position. */
+export type LoggedEvent = Pick<RecordedEvent, 'metadata' | 'position'>;
+
 export interface ReadModelRows {
   articles: ArticleRow[];
   terms: TermsRow[];
@@ -77,7 +80,12 @@ export function emptyRows(): ReadModelRows {
  * The rows some events of one article produce, given the article before them. Pure: the live
  * projection and the rebuild use the same function, so they cannot disagree.
  */
-export function rowsFor(before: Article, events: RecordedArticleEvent[], raw: RecordedEvent[], into = emptyRows()): Article {
+export function rowsFor(
+  before: Article,
+  events: RecordedArticleEvent[],
+  raw: readonly LoggedEvent[],
+  into = emptyRows(),
+): Article {
   let article = before;
   let termsAt: Article | undefined;
   events.forEach((recorded, index) => {
@@ -95,7 +103,7 @@ export function rowsFor(before: Article, events: RecordedArticleEvent[], raw: Re
  * entry, given the article the event made. For a caller that has folded the event already (a
  * command has). Answers whether the event writes the article's terms (writesTerms).
  */
-export function eventRows(after: Article, recorded: RecordedArticleEvent, raw: RecordedEvent, into: ReadModelRows): boolean {
+export function eventRows(after: Article, recorded: RecordedArticleEvent, raw: LoggedEvent, into: ReadModelRows): boolean {
   const meta = raw.metadata;
   const snapshot = recorded.revision === 1 || recorded.revision % SNAPSHOT_EVERY === 0 ? after : null;
   into.revisions.push({

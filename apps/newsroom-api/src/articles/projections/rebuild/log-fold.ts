@@ -1,6 +1,6 @@
 import { type Article, emptyArticle } from '@newsroom/articles';
-import type { RecordedEvent } from '@newsroom/event-store';
-import { toArticleEvent } from '../../article-stream';
+import type { SnapshotEvent } from '@newsroom/event-store';
+import { snapshotArticleEvent } from '../../article-stream';
 import { type ArticleRow, emptyRows, type ReadModelRows, rowsFor, type TermsRow } from '../read-model-rows';
 import { runsByArticle } from './article-runs';
 
@@ -15,14 +15,14 @@ export class LogFold {
   private open?: OpenArticle;
 
   /** The rows of `batch`, except the row of the article still open at its end. */
-  fold(batch: readonly RecordedEvent[]): ReadModelRows {
+  fold(batch: readonly SnapshotEvent[]): ReadModelRows {
     const rows = emptyRows();
     for (const run of runsByArticle(batch)) {
       const continues = this.open?.id === run.articleId;
       if (this.open && !continues) close(this.open, rows);
       const before = continues && this.open ? this.open.article : emptyArticle(run.articleId);
       const heldTerms = continues ? this.open?.terms : undefined;
-      const article = rowsFor(before, run.events.map(toArticleEvent), run.events, rows);
+      const article = rowsFor(before, run.events.map(snapshotArticleEvent), run.events, rows);
       // rowsFor adds the article's row, and its terms when these events wrote some, after its
       // revisions: hold them back until the stream ends, the latest terms replacing earlier ones.
       const terms = rows.terms.at(-1)?.article_id === run.articleId ? rows.terms.pop() : heldTerms;

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { LogSnapshot } from '@newsroom/event-store';
+import type { LogSnapshot, SnapshotEvent } from '@newsroom/event-store';
 import type { Pool } from 'pg';
-import { copyRows } from './copy-rows';
+import { copyChunks, copyChunksOf, copyRows } from './copy-rows';
 import { LogFold } from './log-fold';
 import { REBUILD_TABLES } from './rebuild-tables';
 
@@ -31,14 +31,21 @@ export async function replayLog(pool: Pool, log: LogSnapshot, options: ReplayOpt
   let done = 0;
   try {
     let fetching = started(log.next(options.batchSize));
-    for (let batch = await fetching; batch.length > 0; batch = await fetching) {
+    let batch: SnapshotEvent[] | undefined = await fetching;
+    while (batch.length > 0) {
       fetching = started(log.next(options.batchSize));
-      const rows = fold.fold(batch);
+      const events = batch.length;
+      const chunks = copyChunksOf(fold.fold(batch), REBUILD_TABLES);
+      // Let go of the batch (and of its rows, now COPY data) before waiting: held across the
+      // waits, its parsed events would survive the young generation's collections and be
+      // promoted. Garbage collection was a third of the rebuild's CPU, more than the fold.
+      batch = undefined;
       await writing;
-      writing = started(copyRows(writer, rows, REBUILD_TABLES));
-      done += batch.length;
+      writing = started(copyChunks(writer, chunks));
+      done += events;
       options.onProgress?.(done, log.total);
       if (options.throttleMs > 0) await sleep(options.throttleMs);
+      batch = await fetching;
     }
     await writing;
     await copyRows(writer, fold.finish(), REBUILD_TABLES);
