@@ -200,6 +200,33 @@ describe('the rebuild’s COPY writer', () => {
     );
   });
 
+  it('writes times before 2000, an article without categories and a braced, upper-case id as the live writer does', async () => {
+    await createRebuildTables(pool);
+    await pool.query('TRUNCATE articles, article_terms, article_revisions, corrections');
+    const rows = rowsOf(['a', 'b']);
+    const id = `{${rows.articles[0].id.toUpperCase()}}`;
+    const before2000 = ['1999-12-31T23:59:59.999Z', '1970-01-01T00:00:00.000Z', '0099-03-01T00:00:00.001Z'];
+    rows.articles[0] = { ...rows.articles[0], id, updated_at: before2000[0] };
+    rows.terms[0] = { ...rows.terms[0], article_id: id, category_slugs: [] };
+    rows.revisions = rows.revisions.map((row, i) => ({ ...row, article_id: id, recorded_at: before2000[i + 1] }));
+    rows.corrections = rows.corrections.map((row) => ({ ...row, article_id: id, recorded_at: before2000[2] }));
+    await writeRows(pool, rows);
+    const client = await pool.connect();
+    try {
+      await copyRows(client, rows, REBUILD_TABLES);
+    } finally {
+      client.release();
+    }
+    const live = await dump(pool, {
+      articles: 'articles',
+      terms: 'article_terms',
+      revisions: 'article_revisions',
+      corrections: 'corrections',
+    });
+    expect(live).toHaveLength(6);
+    expect(await dump(pool, REBUILD_TABLES)).toEqual(live);
+  });
+
   it('aborts a COPY whose rows the table refuses, keeping none of them', async () => {
     const rows = rowsOf(['a']);
     rows.revisions.push(rows.revisions[0]);

@@ -7,12 +7,12 @@ import type { ReadModelTables } from '../read-model-writer';
 import {
   ARTICLE_LAYOUT,
   type CopyLayout,
-  copyLines,
+  copyData,
   CORRECTION_LAYOUT,
   FIELD_CHANGE_LAYOUT,
   REVISION_LAYOUT,
   TERMS_LAYOUT,
-} from './copy-text';
+} from './copy-binary';
 
 /** One table's rows of a batch, as the COPY statement and its data. */
 export interface CopyChunk {
@@ -52,5 +52,5 @@ export async function copyChunks(client: ClientBase, chunks: readonly CopyChunk[
 
 function chunkOf<Row>(table: string, layout: CopyLayout<Row>, rows: readonly Row[]): CopyChunk | undefined {
   if (rows.length === 0) return undefined;
-  return { statement: `COPY ${table} (${layout.columns}) FROM STDIN`, data: Buffer.from(copyLines(layout, rows)) };
+  return { statement: `COPY ${table} (${layout.columns}) FROM STDIN (FORMAT binary)`, data: copyData(layout, rows) };
 }
