@@ -1,4 +1,4 @@
-import { type Article, type ArticleContent, contentOf, emptyArticle } from './article';
+import { type Article, contentOf, emptyArticle } from './article';
 import type { RecordedArticleEvent, TextEdit } from './events';
 
 /**
@@ -9,30 +9,33 @@ import type { RecordedArticleEvent, TextEdit } from './events';
  * withdrawing leaves it as it was (the status says the story is down).
  */
 export function evolve(state: Article, recorded: RecordedArticleEvent): Article {
-  const next: Article = { ...state, revision: recorded.revision, updatedAt: recorded.recordedAt };
-  const { event } = recorded;
+  const { event, revision, recordedAt } = recorded;
+  // One copy of the article per event, its changes spread in with it: a replay of the whole log
+  // makes one per event, and a second copy (of the copy) cost as much again.
   switch (event.type) {
     case 'ArticleCreated':
-      return { ...next, ...contentOf(event.data), status: 'draft', createdAt: recorded.recordedAt };
+      return { ...state, revision, updatedAt: recordedAt, ...contentOf(event.data), status: 'draft', createdAt: recordedAt };
     case 'HeadlineChanged':
-      return { ...next, headline: event.data.after };
+      return { ...state, revision, updatedAt: recordedAt, headline: event.data.after };
     case 'AttributionFixed':
     case 'TextCorrected':
-      return applyTextEdit(next, event.data, recorded);
+      return applyTextEdit(state, event.data, recorded);
     case 'CategoryAdded':
-      return { ...next, categories: [...state.categories, { ...event.data.category }] };
-    case 'CategoryRemoved':
-      return { ...next, categories: state.categories.filter((category) => category.slug !== event.data.category.slug) };
+      return { ...state, revision, updatedAt: recordedAt, categories: [...state.categories, { ...event.data.category }] };
+    case 'CategoryRemoved': {
+      const categories = state.categories.filter((category) => category.slug !== event.data.category.slug);
+      return { ...state, revision, updatedAt: recordedAt, categories };
+    }
     case 'ArticlePublished':
-      return { ...next, status: 'published', publishedAt: recorded.recordedAt };
+      return { ...state, revision, updatedAt: recordedAt, status: 'published', publishedAt: recordedAt };
     case 'ArticleWithdrawn':
-      return { ...next, status: 'withdrawn' };
+      return { ...state, revision, updatedAt: recordedAt, status: 'withdrawn' };
     case 'ArticleRestored':
     case 'ChangeReverted':
-      return withContent(next, event.data.content);
+      return { ...state, revision, updatedAt: recordedAt, ...contentOf(event.data.content) };
     case 'PassageRedacted':
       // The events it redacted already read redacted: the fold of the stream shows the marker.
-      return next;
+      return { ...state, revision, updatedAt: recordedAt };
     default:
       return unknownEvent(event);
   }
@@ -43,15 +46,11 @@ export function fold(id: string, events: readonly RecordedArticleEvent[], from: 
   return events.reduce(evolve, from);
 }
 
-function applyTextEdit(next: Article, edit: TextEdit, recorded: RecordedArticleEvent): Article {
-  const blocks = next.blocks.map((block) => (block.id === edit.blockId ? { ...block, text: edit.after } : block));
-  if (edit.notice === null) return { ...next, blocks };
-  const notice = { revision: recorded.revision, kind: edit.notice.kind, recordedAt: recorded.recordedAt, text: edit.notice.text };
-  return { ...next, blocks, corrections: [...next.corrections, notice] };
-}
-
-function withContent(next: Article, content: ArticleContent): Article {
-  return { ...next, ...contentOf(content) };
+function applyTextEdit(state: Article, edit: TextEdit, { revision, recordedAt }: RecordedArticleEvent): Article {
+  const blocks = state.blocks.map((block) => (block.id === edit.blockId ? { ...block, text: edit.after } : block));
+  if (edit.notice === null) return { ...state, revision, updatedAt: recordedAt, blocks };
+  const notice = { revision, kind: edit.notice.kind, recordedAt, text: edit.notice.text };
+  return { ...state, revision, updatedAt: recordedAt, blocks, corrections: [...state.corrections, notice] };
 }
 
 function unknownEvent(event: never): never {

@@ -4,7 +4,7 @@ export * from './commands';
 export * from './errors';
 export { decide, type DecisionContext } from './decide';
 export { pastIn, pastNeededBy, type ArticlePast, type PastNeeded, type RevertPast } from './past';
-export { changeOf, isRevertible, revertReach, type RevisionChange } from './revision-changes';
+export { changeOf, fieldsChangedBy, isRevertible, revertReach, type RevisionChange } from './revision-changes';
 export { decideStale, mergesWhenStale, revisionsTouching, type MergeableCommand, type StaleVerdict } from './stale-edit';
 export type { ContentField } from './content';
 export { evolve, fold } from './evolve';

@@ -23,33 +23,49 @@ const NOTHING: ArticleContent = { headline: null, byline: null, dateline: null, 
  * replaced, so a revert needs neither the article before it nor a fold of the stream.
  */
 export function changeOf({ revision, event }: RecordedArticleEvent): RevisionChange {
-  const change = (fields: ContentField[], before: Partial<ArticleContent> = {}): RevisionChange => ({
-    revision,
-    event,
-    fields: new Set(fields),
-    before: { ...NOTHING, ...before },
-  });
+  return { revision, event, fields: new Set(fieldsChangedBy(event)), before: { ...NOTHING, ...contentBefore(event) } };
+}
+
+/**
+ * `changeOf(…).fields` alone, for a caller that needs no more (a projection writing which fields
+ * each revision changed): a replay of the whole log calls it for every event.
+ */
+export function fieldsChangedBy(event: ArticleEvent): ContentField[] {
   switch (event.type) {
     case 'ArticleCreated':
-      return change([...changedFields(NOTHING, event.data)]);
+      return [...changedFields(NOTHING, event.data)];
     case 'HeadlineChanged':
-      return change(event.data.before === event.data.after ? [] : ['headline'], { headline: event.data.before });
+      return event.data.before === event.data.after ? [] : ['headline'];
     case 'AttributionFixed':
     case 'TextCorrected':
-      return change(event.data.before === event.data.after ? [] : [blockKey({ id: event.data.blockId })]);
+      return event.data.before === event.data.after ? [] : [blockKey({ id: event.data.blockId })];
     case 'CategoryAdded':
-      return change([categoryKey(event.data.category)]);
     case 'CategoryRemoved':
-      return change([categoryKey(event.data.category)], { categories: [{ ...event.data.category }] });
+      return [categoryKey(event.data.category)];
     case 'ArticlePublished':
     case 'ArticleWithdrawn':
     case 'PassageRedacted':
-      return change([]);
+      return [];
     case 'ArticleRestored':
     case 'ChangeReverted':
-      return change([...changedFields(event.data.before, event.data.content)], contentOf(event.data.before));
+      return [...changedFields(event.data.before, event.data.content)];
     default:
       return unknownEvent(event);
+  }
+}
+
+/** What the fields an event changed held before it; text edits and the rest leave it empty. */
+function contentBefore(event: ArticleEvent): Partial<ArticleContent> {
+  switch (event.type) {
+    case 'HeadlineChanged':
+      return { headline: event.data.before };
+    case 'CategoryRemoved':
+      return { categories: [{ ...event.data.category }] };
+    case 'ArticleRestored':
+    case 'ChangeReverted':
+      return contentOf(event.data.before);
+    default:
+      return {};
   }
 }
 

@@ -1,4 +1,4 @@
-import { type Article, changeOf, evolve, type RecordedArticleEvent, summarize } from '@newsroom/articles';
+import { type Article, evolve, fieldsChangedBy, type RecordedArticleEvent, summarize } from '@newsroom/articles';
 import type { RecordedEvent } from '@newsroom/event-store';
 import { type ArticleDocument, splitArticle } from './article-document';
 
@@ -40,7 +40,7 @@ export interface CorrectionRow {
 }
 
 /**
- * One content field (`changeOf(…).fields`: headline, block:<id>, category:<slug>, …) that a
+ * One content field (`fieldsChangedBy`: headline, block:<id>, category:<slug>, …) that a
  * revision changed: a revert looks up the later revisions that changed what it undoes here.
  */
 export interface FieldChangeRow {
@@ -119,7 +119,7 @@ export function eventRows(after: Article, recorded: RecordedArticleEvent, raw: L
     correlation_id: typeof meta.correlationId === 'string' ? meta.correlationId : null,
     snapshot,
   });
-  const { fields } = changeOf(recorded);
+  const fields = fieldsChangedBy(recorded.event);
   for (const field of fields) {
     into.fieldChanges.push({ article_id: after.id, field, revision: recorded.revision });
   }
