@@ -57,8 +57,13 @@ describe('GET /metrics during a rebuild', () => {
     expect(new Set(replaying).size).toBeGreaterThanOrEqual(4);
     expect(replaying).toEqual([...replaying].sort((a, b) => a - b));
     expect(Math.max(...replaying)).toBeLessThanOrEqual(8);
-    for (const progress of seen.filter((p) => p.phase !== 'replaying'))
-      expect(progress).toEqual({ phase: 'swapping', done: 8, total: 8 });
+    // After the replay: building the copies' indexes, then the swap, each with every event done.
+    const after = seen.filter((p) => p.phase !== 'replaying');
+    for (const progress of after)
+      expect(progress).toEqual({ phase: expect.stringMatching(/^(indexing|swapping)$/), done: 8, total: 8 });
+    const phases = after.map((progress) => progress.phase);
+    expect(phases).toEqual([...phases].sort());
+    expect(seen.findIndex((p) => p.phase !== 'replaying')).toBeGreaterThanOrEqual(replaying.length);
     expect(rebuildSamples(await scrape())).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { SERVED_TABLES } from '../../apps/newsroom-api/src/articles/projections/read-model-writer';
 import { rebuildProjections } from '../../apps/newsroom-api/src/articles/projections/rebuild/rebuild-projections';
 import { createSampleArticle } from '../support/articles-api';
 import { dumpReadModels } from '../support/read-models';
@@ -18,6 +19,19 @@ async function readEverything(t: TestApp, s: Scenario, token: string): Promise<s
   ];
   for (let n = 1; n <= 8; n++) paths.push(`/articles/${s.id}?revision=${n}`, `/articles/${s.id}/revisions/${n}`);
   return (await Promise.all(paths.map(get))).join('\n');
+}
+
+/** The read-model tables' indexes and constraints, by name and definition. */
+async function readModelSchema(pool: Pool): Promise<string[]> {
+  const { rows } = await pool.query<{ line: string }>(
+    `SELECT 'index ' || indexname || ': ' || indexdef AS line FROM pg_indexes WHERE tablename = ANY($1)
+     UNION ALL
+     SELECT 'constraint ' || conname || ': ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid::regclass::text = ANY($1)
+     ORDER BY 1`,
+    [Object.values(SERVED_TABLES)],
+  );
+  expect(rows.filter((row) => row.line.includes('PRIMARY KEY')).length).toBe(Object.values(SERVED_TABLES).length);
+  return rows.map((row) => row.line);
 }
 
 describe('projections:rebuild', () => {
@@ -47,9 +61,13 @@ describe('projections:rebuild', () => {
       `SELECT count(DISTINCT (article_id, revision))::int AS n FROM article_field_changes`,
     );
     expect(fields[0].n).toBeGreaterThanOrEqual(4 + 3);
+    const schema = await readModelSchema(pool);
     const report = await rebuildProjections(pool, t.database.url, { batchSize: 3 });
     expect(report.events).toBe(8 + 3);
     expect(await dumpReadModels(pool)).toBe(tables);
+    // The copies are filled bare and indexed afterwards: the swapped-in tables must end up with
+    // every index and key of the served ones, under the same names.
+    expect(await readModelSchema(pool)).toEqual(schema);
     expect(await readEverything(t, s, auditor)).toBe(reads);
     await rebuildProjections(pool, t.database.url);
     expect(await dumpReadModels(pool)).toBe(tables);

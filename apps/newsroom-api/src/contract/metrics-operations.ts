@@ -34,7 +34,7 @@ const METRICS_DESCRIPTION = [
   '`newsroom_commands_total{type,outcome}` (accepted, unchanged, replayed, refused: 4xx, conflict: 409/412, error),',
   '`newsroom_event_append_duration_seconds{outcome}`, `newsroom_projection_lag_events{subscription}` (a follower’s checkpoint against the log head),',
   '`newsroom_projection_rebuild_running` (a rebuild runs in a process of its own; this says whether one holds its lock),',
-  '`newsroom_projection_rebuild_events_done{phase}` and `…_events_total{phase}` (a running rebuild’s progress, phase `replaying` or `swapping`, as its database session reports it; absent when none runs),',
+  '`newsroom_projection_rebuild_events_done{phase}` and `…_events_total{phase}` (a running rebuild’s progress, phase `replaying`, `indexing` or `swapping`, as its database session reports it; absent when none runs),',
   '`newsroom_db_pool_open_connections`, `…_idle_connections`, `…_waiting_requests`, `…_max_connections`, and Node’s default metrics (`process_*`, `nodejs_*`).',
   'Only with the metrics token (METRICS_TOKEN as a bearer token; the newsroom’s JWTs are not accepted). Without METRICS_TOKEN the route does not exist: 404.',
 ].join(' ');

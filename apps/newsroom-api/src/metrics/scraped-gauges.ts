@@ -94,7 +94,7 @@ export class ScrapedGauges {
         .finally(() => (asking = undefined)));
     new Gauge<'phase'>({
       name: 'newsroom_projection_rebuild_events_done',
-      help: 'Events a running rebuild has replayed into its copies, by phase (replaying, swapping); absent when none runs',
+      help: 'Events a running rebuild has replayed into its copies, by phase (replaying, indexing, swapping); absent when none runs',
       labelNames: ['phase'],
       registers,
       async collect() {

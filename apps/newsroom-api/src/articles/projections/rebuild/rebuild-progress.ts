@@ -12,7 +12,8 @@ import type { Client } from 'pg';
  */
 export const REBUILD_APPLICATION_NAME = 'newsroom-rebuild';
 
-export type RebuildPhase = 'replaying' | 'swapping';
+/** Replaying the log into the copies, building their indexes, catching up and swapping them in. */
+export type RebuildPhase = 'replaying' | 'indexing' | 'swapping';
 
 export class RebuildProgress {
   constructor(private readonly session: Client) {}

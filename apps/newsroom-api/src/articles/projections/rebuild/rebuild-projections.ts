@@ -3,7 +3,7 @@ import { Client, type Pool } from 'pg';
 import { ARTICLE_STREAMS } from './article-runs';
 import { catchUpAndSwap } from './catch-up-and-swap';
 import { RebuildProgress } from './rebuild-progress';
-import { createRebuildTables } from './rebuild-tables';
+import { createRebuildTables, indexRebuildTables } from './rebuild-tables';
 import { replayLog } from './replay-log';
 
 /**
@@ -65,6 +65,8 @@ export async function rebuildProjections(
       },
     });
     await log.close();
+    progress.report('indexing', events, log.total);
+    await indexRebuildTables(pool);
     progress.report('swapping', events, log.total);
     const caughtUp = await catchUpAndSwap(pool, log.snapshot);
     return { events, caughtUp, seconds: (Date.now() - started) / 1000 };

