@@ -105,6 +105,24 @@ describe('the rebuild’s COPY writer', () => {
   let pool: Pool;
   let close: () => Promise<void>;
 
+  /** `rows` written by the live writer into the served tables and by COPY into the copies, each dumped. */
+  async function writtenBothWays(rows: ReadModelRows): Promise<{ live: string[]; copied: string[] }> {
+    await writeRows(pool, rows);
+    const client = await pool.connect();
+    try {
+      await copyRows(client, rows, REBUILD_TABLES);
+    } finally {
+      client.release();
+    }
+    const live = await dump(pool, {
+      articles: 'articles',
+      terms: 'article_terms',
+      revisions: 'article_revisions',
+      corrections: 'corrections',
+    });
+    return { live, copied: await dump(pool, REBUILD_TABLES) };
+  }
+
   beforeAll(async () => {
     ({ pool, close } = await createTestPool(2));
   });
@@ -176,21 +194,8 @@ describe('the rebuild’s COPY writer', () => {
         await createRebuildTables(pool);
         await pool.query('TRUNCATE articles, article_terms, article_revisions, corrections');
         const rows = rowsOf(texts);
-        await writeRows(pool, rows);
-        const client = await pool.connect();
-        try {
-          await copyRows(client, rows, REBUILD_TABLES);
-        } finally {
-          client.release();
-        }
-        expect(await dump(pool, REBUILD_TABLES)).toEqual(
-          await dump(pool, {
-            articles: 'articles',
-            terms: 'article_terms',
-            revisions: 'article_revisions',
-            corrections: 'corrections',
-          }),
-        );
+        const { live, copied } = await writtenBothWays(rows);
+        expect(copied).toEqual(live);
         const { rows: back } = await pool.query<{ reason: string; slugs: string[] }>(
           `SELECT r.reason, t.category_slugs AS slugs FROM ${REBUILD_TABLES.revisions} r JOIN ${REBUILD_TABLES.terms} t ON t.article_id = r.article_id WHERE r.revision = 1`,
         );
@@ -210,21 +215,9 @@ describe('the rebuild’s COPY writer', () => {
     rows.terms[0] = { ...rows.terms[0], article_id: id, category_slugs: [] };
     rows.revisions = rows.revisions.map((row, i) => ({ ...row, article_id: id, recorded_at: before2000[i + 1] }));
     rows.corrections = rows.corrections.map((row) => ({ ...row, article_id: id, recorded_at: before2000[2] }));
-    await writeRows(pool, rows);
-    const client = await pool.connect();
-    try {
-      await copyRows(client, rows, REBUILD_TABLES);
-    } finally {
-      client.release();
-    }
-    const live = await dump(pool, {
-      articles: 'articles',
-      terms: 'article_terms',
-      revisions: 'article_revisions',
-      corrections: 'corrections',
-    });
+    const { live, copied } = await writtenBothWays(rows);
     expect(live).toHaveLength(6);
-    expect(await dump(pool, REBUILD_TABLES)).toEqual(live);
+    expect(copied).toEqual(live);
   });
 
   it('aborts a COPY whose rows the table refuses, keeping none of them', async () => {
