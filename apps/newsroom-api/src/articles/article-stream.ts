@@ -12,18 +12,17 @@ export function streamIdOf(articleId: string): string {
 }
 
 export function toArticleEvent(event: RecordedEvent): RecordedArticleEvent {
-  return {
-    revision: event.revision,
-    recordedAt: event.recordedAt.toISOString(),
-    event: upcast(event.type, event.data, event.metadata.schemaVersion),
-  };
+  return articleEventOf(event, event.recordedAt.toISOString());
 }
 
 /** The same for an event of a replay of the log (LogSnapshot), whose time is already ISO text. */
 export function snapshotArticleEvent(event: SnapshotEvent): RecordedArticleEvent {
-  return {
-    revision: event.revision,
-    recordedAt: event.recordedAt,
-    event: upcast(event.type, event.data, event.metadata.schemaVersion),
-  };
+  return articleEventOf(event, event.recordedAt);
+}
+
+function articleEventOf(
+  event: Pick<SnapshotEvent, 'revision' | 'type' | 'data' | 'metadata'>,
+  recordedAt: string,
+): RecordedArticleEvent {
+  return { revision: event.revision, recordedAt, event: upcast(event.type, event.data, event.metadata.schemaVersion) };
 }
