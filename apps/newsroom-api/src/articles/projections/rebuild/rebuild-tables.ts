@@ -44,9 +44,7 @@ export async function indexRebuildTables(client: Pick<PoolClient, 'query'>): Pro
       [served],
     );
     for (const { key, index } of rows) {
-      await client.query(
-        key === null ? index.replace(INDEX_TARGET, `CREATE $1INDEX ON ${copy}`) : `ALTER TABLE ${copy} ADD ${key}`,
-      );
+      await client.query(key === null ? indexOn(index, copy) : `ALTER TABLE ${copy} ADD ${key}`);
     }
   }
 }
@@ -55,7 +53,15 @@ export async function indexRebuildTables(client: Pick<PoolClient, 'query'>): Pro
 const INDEX_TARGET = /^CREATE (UNIQUE )?INDEX \S+ ON (?:ONLY )?\S+/;
 
 /**
- * LIKE copies columns, their storage, indexes and constraints, but not the table's storage
+ * An index's definition (pg_get_indexdef) made unnamed and put on `table`: the statement that
+ * builds the same index there, and, on one name for every table, its shape to compare by.
+ */
+function indexOn(definition: string, table: string): string {
+  return definition.replace(INDEX_TARGET, `CREATE $1INDEX ON ${table}`);
+}
+
+/**
+ * LIKE copies columns, their storage and constraints, but not the table's storage
  * parameters (`articles`' toast_tuple_target, ArticleBlocks1796700000000): without them the
  * swapped-in table would store its rows the default way.
  */
@@ -88,13 +94,13 @@ async function matchingIndexNames(
   served: string,
   copy: string,
 ): Promise<Array<[string, string]>> {
-  const { rows } = await client.query<{ tablename: string; indexname: string; shape: string }>(
-    `SELECT tablename, indexname, regexp_replace(indexdef, '^CREATE (UNIQUE )?INDEX \\S+ ON \\S+', 'CREATE \\1INDEX ON t') AS shape
-     FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ANY($1)`,
+  const { rows } = await client.query<{ tablename: string; indexname: string; indexdef: string }>(
+    `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ANY($1)`,
     [[served, copy]],
   );
-  const servedByShape = new Map(rows.filter((r) => r.tablename === served).map((r) => [r.shape, r.indexname]));
-  return rows
+  const shaped = rows.map((r) => ({ ...r, shape: indexOn(r.indexdef, 't') }));
+  const servedByShape = new Map(shaped.filter((r) => r.tablename === served).map((r) => [r.shape, r.indexname]));
+  return shaped
     .filter((r) => r.tablename === copy && servedByShape.has(r.shape))
     .map((r) => [r.indexname, servedByShape.get(r.shape) as string]);
 }
