@@ -107,7 +107,9 @@ async function readStreamOrder(
   try {
     const log = await logSnapshot.open(client, 'article-');
     let read = 0;
-    for (let batch = await log.next(batchSize); batch.length > 0; batch = await log.next(batchSize)) read += batch.length;
+    // As the rebuild reads: each event handed over as it arrives, none held.
+    const onEvent = (): void => undefined;
+    for (let events = await log.read(batchSize, onEvent); events > 0; events = await log.read(batchSize, onEvent)) read += events;
     await log.close();
     return read;
   } finally {

@@ -51,8 +51,9 @@ export async function timeCopies(url: string, batchSize: number): Promise<void> 
   try {
     const batch = await firstBatch(client, batchSize);
     const fold = new LogFold();
-    const rows = fold.fold(batch);
-    rows.articles.push(...fold.finish().articles);
+    const rows = emptyRows();
+    for (const event of batch) fold.add(event, rows);
+    fold.finish(rows);
     console.log(`\nthe rebuild's COPY of the first ${batch.length} events of the log, on empty copies:`);
     for (const table of ['revisions', 'articles', 'corrections'] as const) {
       const only: ReadModelRows = { ...emptyRows(), [table]: rows[table] };

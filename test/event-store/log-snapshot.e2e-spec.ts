@@ -59,4 +59,25 @@ describe('LogSnapshot', () => {
       client.release(true);
     }
   });
+
+  it('fails a read whose reader throws, after draining its batch, and the connection reads on', async () => {
+    await db.store.append('failing-1', notes(1, 5), { expectedRevision: 'no-stream' });
+    const client = await db.pool.connect();
+    try {
+      const log = await LogSnapshot.open(client, 'failing-');
+      const handed: number[] = [];
+      const failing = log.read(3, (event) => {
+        handed.push(event.revision);
+        if (event.revision === 1) throw new Error('cannot fold this');
+      });
+      await expect(failing).rejects.toThrow('cannot fold this');
+      // The rest of the failed batch was read and dropped, not handed over, nor left in the way.
+      expect(handed).toEqual([1]);
+      expect((await log.next(10)).map((event) => event.revision)).toEqual([4, 5]);
+      await log.close();
+      expect((await client.query<{ one: number }>('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+    } finally {
+      client.release();
+    }
+  });
 });

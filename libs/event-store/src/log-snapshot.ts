@@ -1,4 +1,4 @@
-import { type Client, type CustomTypesConfig, types } from 'pg';
+import { type Client, type CustomTypesConfig, Query, types } from 'pg';
 import { type EventRow, toRecordedEvent } from './rows';
 import * as sql from './sql';
 import type { RecordedEvent, SnapshotEvent } from './types';
@@ -32,13 +32,44 @@ export class LogSnapshot {
     return new LogSnapshot(client, rows[0].snapshot, rows[0].total);
   }
 
-  /** The next batch in (stream, revision) order; empty at the end. */
-  async next(batchSize: number): Promise<SnapshotEvent[]> {
-    const { rows } = await this.client.query<SnapshotEvent>({
-      text: `FETCH ${Math.max(1, Math.floor(batchSize))} FROM log_snapshot`,
-      types: SNAPSHOT_TYPES,
+  /**
+   * Hands the next `batchSize` events, in (stream, revision) order, to `onEvent` one by one as
+   * they arrive, and answers how many there were: none at the end. Nothing of a batch is held:
+   * a reader that folds each event as it comes keeps only what it folds into, and its events
+   * die young, where a batch of thousands held until its last row arrives outlives the young
+   * heap's collections and is copied, then promoted, at a cost larger than the reading's own.
+   * Should `onEvent` throw, the rest of the batch is read and dropped (the connection stays
+   * usable), and the answer is that error.
+   */
+  read(batchSize: number, onEvent: (event: SnapshotEvent) => void): Promise<number> {
+    return new Promise((settle, fail) => {
+      const fetch = new Query<SnapshotEvent>({
+        text: `FETCH ${Math.max(1, Math.floor(batchSize))} FROM log_snapshot`,
+        types: SNAPSHOT_TYPES,
+      });
+      let count = 0;
+      let failure: { error: unknown } | undefined;
+      // A listener for rows makes pg hand each one over instead of collecting them.
+      fetch.on('row', (event) => {
+        if (failure) return;
+        try {
+          onEvent(event);
+          count += 1;
+        } catch (error) {
+          failure = { error };
+        }
+      });
+      fetch.on('error', fail);
+      fetch.on('end', () => (failure ? fail(failure.error) : settle(count)));
+      this.client.query(fetch);
     });
-    return rows;
+  }
+
+  /** The next batch in (stream, revision) order, as one array; empty at the end. */
+  async next(batchSize: number): Promise<SnapshotEvent[]> {
+    const events: SnapshotEvent[] = [];
+    await this.read(batchSize, (event) => events.push(event));
+    return events;
   }
 
   async close(): Promise<void> {

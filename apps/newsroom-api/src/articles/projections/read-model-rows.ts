@@ -77,8 +77,14 @@ export function emptyRows(): ReadModelRows {
 }
 
 /**
+ * Where the fold puts rows, table by table: arrays (ReadModelRows), or a sink that writes each
+ * row away as it comes, as the rebuild's COPY does, so that no row outlives its event.
+ */
+export type RowSink = { [Table in keyof ReadModelRows]: { push(row: ReadModelRows[Table][number]): unknown } };
+
+/**
  * The rows some events of one article produce, given the article before them. Pure: the live
- * projection and the rebuild use the same function, so they cannot disagree.
+ * projection and the rebuild use the same fold (ArticleRows), so they cannot disagree.
  */
 export function rowsFor(
   before: Article,
@@ -86,16 +92,38 @@ export function rowsFor(
   raw: readonly LoggedEvent[],
   into = emptyRows(),
 ): Article {
-  let article = before;
-  let termsAt: Article | undefined;
-  events.forEach((recorded, index) => {
-    article = evolve(article, recorded);
-    if (eventRows(article, recorded, raw[index], into)) termsAt = article;
-  });
-  into.articles.push(articleRow(article));
-  // As the live projection does: terms only from the last revision that wrote them, if any did.
-  if (termsAt) into.terms.push(termsRow(termsAt));
-  return article;
+  const rows = new ArticleRows(before);
+  events.forEach((recorded, index) => rows.add(recorded, raw[index], into));
+  rows.close(into);
+  return rows.article;
+}
+
+/**
+ * One article's fold, an event at a time: each event's revision row, field changes and feed
+ * entry as soon as it is folded; the article's row, and its terms if any event wrote them,
+ * when `close` says its events have ended.
+ */
+export class ArticleRows {
+  /** The article as of the last revision that wrote its terms, if one did. */
+  private termsAt?: Article;
+
+  constructor(private current: Article) {}
+
+  /** The article as the events so far left it. */
+  get article(): Article {
+    return this.current;
+  }
+
+  add(recorded: RecordedArticleEvent, raw: LoggedEvent, into: RowSink): void {
+    this.current = evolve(this.current, recorded);
+    if (eventRows(this.current, recorded, raw, into)) this.termsAt = this.current;
+  }
+
+  close(into: RowSink): void {
+    into.articles.push(articleRow(this.current));
+    // As the live projection does: terms only from the last revision that wrote them, if any did.
+    if (this.termsAt) into.terms.push(termsRow(this.termsAt));
+  }
 }
 
 /**
@@ -103,7 +131,7 @@ export function rowsFor(
  * entry, given the article the event made. For a caller that has folded the event already (a
  * command has). Answers whether the event writes the article's terms (writesTerms).
  */
-export function eventRows(after: Article, recorded: RecordedArticleEvent, raw: LoggedEvent, into: ReadModelRows): boolean {
+export function eventRows(after: Article, recorded: RecordedArticleEvent, raw: LoggedEvent, into: RowSink): boolean {
   const meta = raw.metadata;
   const snapshot = recorded.revision === 1 || recorded.revision % SNAPSHOT_EVERY === 0 ? after : null;
   into.revisions.push({

@@ -24,6 +24,8 @@ const UUID = /^\{?([0-9a-f]{8})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([
 
 /** A COPY binary stream, written into one buffer that grows as needed. */
 export class CopyWriter {
+  /** Rows begun so far. */
+  rows = 0;
   private buffer: Buffer;
   private at = 0;
   private lastUuid?: string;
@@ -38,6 +40,7 @@ export class CopyWriter {
   }
 
   row(fields: number): void {
+    this.rows += 1;
     this.reserve(2);
     this.buffer.writeInt16BE(fields, this.at);
     this.at += 2;
@@ -115,6 +118,11 @@ export class CopyWriter {
     }
     for (const value of values) this.text(value);
     this.buffer.writeInt32BE(this.at - start - 4, start);
+  }
+
+  /** Bytes written so far. */
+  get size(): number {
+    return this.at;
   }
 
   /** The stream, ended: its buffer is the writer's, not a copy. */
@@ -212,10 +220,3 @@ export const CORRECTION_LAYOUT: CopyLayout<CorrectionRow> = {
     out.int8(r.position);
   },
 };
-
-/** The COPY data of `rows`, one buffer for one CopyData message. */
-export function copyData<Row>(layout: CopyLayout<Row>, rows: readonly Row[]): Buffer {
-  const out = new CopyWriter(rows.length * 256);
-  for (const row of rows) layout.write(out, row);
-  return out.end();
-}

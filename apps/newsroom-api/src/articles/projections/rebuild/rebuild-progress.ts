@@ -19,11 +19,12 @@ export class RebuildProgress {
   constructor(private readonly session: Client) {}
 
   /**
-   * Queued on the session behind whatever it is doing (a FETCH of the log), never awaited by
-   * the replay: progress must not slow the rebuild, and a lost report only delays the gauge.
+   * Never fails: a lost report only delays the gauge. The replay awaits it between two reads of
+   * the log, on the same session (a client runs one query at a time); that is one round trip
+   * per batch of thousands of events.
    */
-  report(phase: RebuildPhase, done: number, total: number): void {
+  async report(phase: RebuildPhase, done: number, total: number): Promise<void> {
     const name = `${REBUILD_APPLICATION_NAME} ${phase} ${done}/${total}`;
-    this.session.query(`SELECT set_config('application_name', $1, false)`, [name]).catch(() => undefined);
+    await this.session.query(`SELECT set_config('application_name', $1, false)`, [name]).catch(() => undefined);
   }
 }

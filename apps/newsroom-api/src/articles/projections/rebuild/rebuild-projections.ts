@@ -55,19 +55,19 @@ export async function rebuildProjections(
     await createRebuildTables(pool);
     const log = await LogSnapshot.open(reader, ARTICLE_STREAMS);
     const progress = new RebuildProgress(reader);
-    progress.report('replaying', 0, log.total);
+    await progress.report('replaying', 0, log.total);
     const events = await replayLog(pool, log, {
       batchSize: options.batchSize ?? 5000,
       throttleMs: options.throttleMs ?? 0,
-      onProgress: (done, total) => {
-        progress.report('replaying', done, total);
+      onProgress: async (done, total) => {
         options.onProgress?.(done, total);
+        await progress.report('replaying', done, total);
       },
     });
     await log.close();
-    progress.report('indexing', events, log.total);
+    await progress.report('indexing', events, log.total);
     await indexRebuildTables(pool);
-    progress.report('swapping', events, log.total);
+    await progress.report('swapping', events, log.total);
     const caughtUp = await catchUpAndSwap(pool, log.snapshot);
     return { events, caughtUp, seconds: (Date.now() - started) / 1000 };
   } finally {

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { LogSnapshot, SnapshotEvent } from '@newsroom/event-store';
+import type { LogSnapshot } from '@newsroom/event-store';
 import type { Pool } from 'pg';
-import { copyChunks, copyChunksOf, copyRows } from './copy-rows';
+import { copyChunks, CopySink } from './copy-rows';
 import { LogFold } from './log-fold';
 import { REBUILD_TABLES } from './rebuild-tables';
 
@@ -9,17 +9,21 @@ export interface ReplayOptions {
   batchSize: number;
   /** A pause between batches, to go easy on a busy database. */
   throttleMs: number;
-  /** Events folded and handed to COPY so far: at most one batch ahead of what is written. */
-  onProgress?: (done: number, total: number) => void;
+  /**
+   * Events folded and handed to COPY so far: at most one batch ahead of what is written. Called
+   * between two reads of the log; the replay waits for what it returns.
+   */
+  onProgress?: (done: number, total: number) => void | Promise<void>;
 }
 
 /**
  * Replays the log's snapshot into the rebuild's copies, returning the events replayed.
  *
- * Reading, folding and writing overlap: the next FETCH is in flight while a batch is folded, and
- * a batch's COPY runs on a connection of its own while the next one is read and folded. On two
- * cores Node and PostgreSQL then work at the same time instead of taking turns. Each stage waits
- * for the one before it to hand over, so at most three batches are held, however long the log.
+ * Each event is folded as it arrives, and its rows go straight into COPY data (CopySink): what
+ * a batch leaves in memory is that data and the articles being folded, not thousands of events
+ * and rows. Folding and writing overlap: a batch's COPY runs on a connection of its own while the
+ * next batch is read and folded. On two cores Node and PostgreSQL then work at the same time
+ * instead of taking turns, and at most two batches' COPY data are held, however long the log.
  */
 export async function replayLog(pool: Pool, log: LogSnapshot, options: ReplayOptions): Promise<number> {
   const writer = await pool.connect();
@@ -30,25 +34,21 @@ export async function replayLog(pool: Pool, log: LogSnapshot, options: ReplayOpt
   let writing: Promise<void> = Promise.resolve();
   let done = 0;
   try {
-    let fetching = started(log.next(options.batchSize));
-    let batch: SnapshotEvent[] | undefined = await fetching;
-    while (batch.length > 0) {
-      fetching = started(log.next(options.batchSize));
-      const events = batch.length;
-      const chunks = copyChunksOf(fold.fold(batch), REBUILD_TABLES);
-      // Let go of the batch (and of its rows, now COPY data) before waiting: held across the
-      // waits, its parsed events would survive the young generation's collections and be
-      // promoted. Garbage collection was a third of the rebuild's CPU, more than the fold.
-      batch = undefined;
+    let sink = new CopySink();
+    for (;;) {
+      const into = sink;
+      const events = await log.read(options.batchSize, (event) => fold.add(event, into));
+      if (events === 0) break;
       await writing;
-      writing = started(copyChunks(writer, chunks));
+      writing = started(copyChunks(writer, sink.chunks(REBUILD_TABLES)));
+      sink = new CopySink(sink);
       done += events;
-      options.onProgress?.(done, log.total);
+      await options.onProgress?.(done, log.total);
       if (options.throttleMs > 0) await sleep(options.throttleMs);
-      batch = await fetching;
     }
+    fold.finish(sink);
     await writing;
-    await copyRows(writer, fold.finish(), REBUILD_TABLES);
+    await copyChunks(writer, sink.chunks(REBUILD_TABLES));
   } catch (error) {
     // The connection may be mid-COPY: it is closed, not handed back to the pool. Its listener
     // stays, for the errors that closing it may still raise.
