@@ -60,6 +60,8 @@ export function printReport(report: ProjectionsReport): void {
     `the rebuild's own read alone (LogSnapshot cursor, stream order): ${rate(streamOrderRead.eventsPerSecond)} events/s, ` +
       `${((streamOrderRead.seconds / rebuild.seconds) * 100).toFixed(0)}% of the rebuild's time`,
     `  peak RSS ${mb(streamOrderRead.maxRssKb)}; ${cpuLine(streamOrderRead.cpu, streamOrderRead.seconds, streamOrderRead.events)}`,
+    `  the rebuild over this read (what folding and COPY add): process ${overRead(rebuild, streamOrderRead, 'rebuild')}×, ` +
+      `PostgreSQL ${overRead(rebuild, streamOrderRead, 'postgres')}×`,
     '',
     'GET /articles/{id}?revision=N, random N on the longest histories:',
     '  in flight   requests   req/s   p50 ms   p99 ms   max ms   CPU s per 1,000 (api / postgres / bench)',
@@ -88,9 +90,18 @@ function cpuLine(cpu: CpuUsage, seconds: number, events: number): string {
   return `CPU: ${groups}; others ${cpu.others.toFixed(1)} s; machine ${(cpu.machineLoad * 100).toFixed(0)}% busy`;
 }
 
+/** CPU µs per event of one process group (the measured process is `rebuild` or `reader`). */
+function perEvent(run: ChildRun, group: string): number {
+  return ((run.cpu.groups[group] ?? NaN) * 1e6) / run.events;
+}
+
+/** The rebuild's CPU per event over a read's, as text: `group` names the rebuild's side. */
+function overRead(rebuild: ChildRun, read: ChildRun, group: 'rebuild' | 'postgres'): string {
+  return (perEvent(rebuild, group) / perEvent(read, group === 'rebuild' ? 'reader' : group)).toFixed(2);
+}
+
 /** The rebuild's CPU per event over the plain read's, for its own process and for PostgreSQL. */
 function cpuRatioLine(rebuild: ChildRun, read: ChildRun): string {
-  const perEvent = (run: ChildRun, group: string) => ((run.cpu.groups[group] ?? NaN) * 1e6) / run.events;
   const process = perEvent(rebuild, 'rebuild') / perEvent(read, 'reader');
   const postgres = perEvent(rebuild, 'postgres') / perEvent(read, 'postgres');
   return (
