@@ -167,16 +167,16 @@ describe('Subscription leases: one holder per subscriber', () => {
     expect(rows.map((r) => r.position)).toEqual((await positionsAfter(from)).sort((x, y) => x - y));
     expect(rows.filter((r) => r.times !== 1)).toEqual([]);
     // Two batches committed by the first holder, the rest (its third batch included) by the second.
-    expect(rows.filter((r) => r.by === 'first')).toHaveLength(20);
+    // A batch holds at most ten events: fewer when it was read while the appends were still
+    // committing, so what the first holder committed is what its first two batches held.
     expect(first.batches).toHaveLength(3);
+    const committedByFirst = first.batches
+      .slice(0, 2)
+      .flat()
+      .map((e) => e.position);
+    expect(rows.filter((r) => r.by === 'first').map((r) => r.position)).toEqual([...committedByFirst].sort((x, y) => x - y));
     expect(second.batches.flat().map((e) => e.position)).toEqual(
-      (await positionsAfter(from)).filter(
-        (p) =>
-          !first.batches
-            .slice(0, 2)
-            .flat()
-            .some((e) => e.position === p),
-      ),
+      (await positionsAfter(from)).filter((p) => !committedByFirst.includes(p)),
     );
     expect(first.leases).toEqual([true, false]);
     expect(first.subscription.holdsLease).toBe(false);
