@@ -10,6 +10,7 @@ import { RedactableEventDigests1796400000000 } from './1796400000000-RedactableE
 import { PartitionEventLog1796500000000 } from './1796500000000-PartitionEventLog';
 import { InlineArticleDocuments1796600000000 } from './1796600000000-InlineArticleDocuments';
 import { ArticleBlocks1796700000000 } from './1796700000000-ArticleBlocks';
+import { Lz4Compression1796800000000 } from './1796800000000-Lz4Compression';
 
 /** Every migration, oldest first. Listed by hand so that bundling or ESM never loses one to a glob. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   PartitionEventLog1796500000000,
   InlineArticleDocuments1796600000000,
   ArticleBlocks1796700000000,
+  Lz4Compression1796800000000,
 ];
