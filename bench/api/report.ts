@@ -19,6 +19,8 @@ export const LATENCY_TARGET = { connections: 4, p99Ms: 15 };
 
 export interface BenchReport {
   server: string;
+  /** The machine's 1-minute load average when the run began, before the build: how busy it already was. */
+  loadBefore: number;
   connections: number;
   articles: number;
   commands: CommandRun;
@@ -132,7 +134,7 @@ export function printReport(report: BenchReport): void {
   const postgres = postgresRatios(report);
   const lines = [
     '',
-    `newsroom API commands vs raw INSERT — ${report.server}, ${report.connections} connections, ${report.articles} articles`,
+    `newsroom API commands vs raw INSERT — ${report.server}, ${report.connections} connections, ${report.articles} articles, load average ${report.loadBefore.toFixed(2)} before the run`,
     '',
     `  commands        ${rate(commands.commandsPerSecond)}/s   p50 ${ms(commands.p50)}   p99 ${ms(commands.p99)}   max ${ms(commands.max)}   (${commands.completed} in ${commands.seconds.toFixed(1)} s)`,
     `  commands at ${LATENCY_TARGET.connections}  ${rate(fewCommands.commandsPerSecond)}/s   p50 ${ms(fewCommands.p50)}   p99 ${ms(fewCommands.p99)}   max ${ms(fewCommands.max)}   (${fewCommands.completed} in ${fewCommands.seconds.toFixed(1)} s at ${LATENCY_TARGET.connections} connections)`,
@@ -199,6 +201,7 @@ export function printReport(report: BenchReport): void {
   const walKiB = (usage: PhaseUsage | undefined, count: number) => (usage ? round(usage.walBytes / 1024 / count, 2) : null);
   process.stdout.write(
     `BENCH_API_JSON ${JSON.stringify({
+      loadBefore: round(report.loadBefore, 2),
       commandsPerSecond: round(commands.commandsPerSecond),
       p50: round(commands.p50),
       p99: round(commands.p99),

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { issueToken } from '../../apps/newsroom-api/src/auth/token-issuer';
 import { createBenchDatabase } from '../support/bench-database';
 import { monotonicMicros } from '../support/cpu-profile-summary';
@@ -27,6 +28,7 @@ const log = benchLogger('bench:api');
 const ACTORS = 16;
 
 async function main(): Promise<void> {
+  const loadBefore = loadavg()[0];
   const settings = loadBenchSettings();
   if (settings.build) {
     log('compiling the API');
@@ -129,6 +131,7 @@ async function main(): Promise<void> {
 
     const report = {
       server: database.server,
+      loadBefore,
       connections: settings.connections,
       articles: ids.length,
       commands,
