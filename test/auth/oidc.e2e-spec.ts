@@ -274,6 +274,9 @@ describe('the provider’s key rotation and outages', () => {
   });
 });
 
+/** How long the API waits on a provider that never answers. */
+const SILENT_TIMEOUT_MS = 500;
+
 describe('a provider that never answers, or is down from the start', () => {
   it('answers 401 within the timeout, never a 500 or a hang', async () => {
     const { createServer } = await import('node:net');
@@ -284,7 +287,7 @@ describe('a provider that never answers, or is down from the start', () => {
     const issuer = `http://127.0.0.1:${(silent.address() as import('node:net').AddressInfo).port}`;
     const identity = loadIdentitySettings({ OIDC_ISSUER: issuer, OIDC_AUDIENCE: AUDIENCE });
     const t = await createTestApp({
-      identity: { ...identity, oidc: { ...identity.oidc!, jwks: { ...DEFAULT_JWKS_LIMITS, timeoutMs: 500 } } },
+      identity: { ...identity, oidc: { ...identity.oidc!, jwks: { ...DEFAULT_JWKS_LIMITS, timeoutMs: SILENT_TIMEOUT_MS } } },
     });
     try {
       const key = await signingKey('k');
@@ -301,10 +304,12 @@ describe('a provider that never answers, or is down from the start', () => {
       expect(Date.now() - started).toBeLessThan(1500);
       expectProblem(res, 401);
       expect(res.body.detail).toMatch(/could not be reached/);
-      // Within the cooldown the API does not ask again: at once.
+      // Within the cooldown the API does not ask again: asking the silent provider would take the
+      // whole timeout, so an answer sooner shows it did not ask. (Bounded by the timeout
+      // rather than a tighter figure: a loaded CI machine may take 200 ms to answer at all.)
       const again = Date.now();
       expectProblem(await t.http().get('/articles').set('Authorization', `Bearer ${token}`), 401);
-      expect(Date.now() - again).toBeLessThan(200);
+      expect(Date.now() - again).toBeLessThan(SILENT_TIMEOUT_MS);
       expect(
         (
           await t
