@@ -18,8 +18,8 @@ const COMMANDS = 400;
 const CLIENTS_PER_API = 4;
 /**
  * The first commands go out before the kill (20 notices); the leaseholder is killed once the feed
- * holds 15 of them, so it is killed while it still has notices to project, and the other 300
- * commands (60 notices) are sent after the kill, during and after the takeover. Gating the rest on
+ * holds 15 of them (as a rule while it still projects the rest), and the other 300 commands (60
+ * notices) are sent after the kill, during and after the takeover. Gating the rest on
  * the kill, rather than counting answers when it comes, keeps "mid-stream" true on a slow machine,
  * where the projector lags the commands (CI once had 236 of 400 answered before the feed held 15).
  */
